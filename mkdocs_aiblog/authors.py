@@ -1,0 +1,87 @@
+"""The authors file, in the format of Material's blog plugin (`.authors.yml`).
+
+```yaml
+authors:
+  ada:
+    name: Ada Quill
+    description: Covers AI policy
+    avatar: assets/authors/ada.png   # a file under docs/ or an http(s) URL
+    url: https://example.com/ada
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import yaml
+
+from mkdocs_aiblog.posts import Author
+from mkdocs_aiblog.urls import is_safe_link
+
+
+def load_authors(
+    path: Path, *, name: str, resolve_file: Callable[[str], str | None]
+) -> tuple[dict[str, Author], list[str]]:
+    """Give the authors in the file at `path`, and one message per problem.
+
+    A missing file is no problem (a blog may have no authors file); every
+    message starts with `name`, the file as the writer knows it.
+    """
+    if not path.is_file():
+        return {}, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return {}, [f"{name}: cannot be read: {reason}"]
+    return parse_authors(data, name=name, resolve_file=resolve_file)
+
+
+def parse_authors(
+    data: object, *, name: str, resolve_file: Callable[[str], str | None]
+) -> tuple[dict[str, Author], list[str]]:
+    """Give the authors in an authors file's parsed YAML, and what was wrong."""
+    problems: list[str] = []
+    entries = data.get("authors") if isinstance(data, Mapping) else None
+    if not isinstance(entries, Mapping):
+        return {}, [f"{name}: authors: expected a mapping of author keys to entries"]
+    authors: dict[str, Author] = {}
+    for key, entry in entries.items():
+        where = f"{name}: authors.{key}"
+        if not isinstance(entry, Mapping):
+            problems.append(f"{where}: expected a mapping with name, description, avatar, url")
+            continue
+        fields: dict[str, str | None] = {}
+        for field in ("name", "description", "avatar", "url"):
+            value = entry.get(field)
+            if value is None:
+                fields[field] = None
+            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+                fields[field] = str(value).strip() or None
+            else:
+                problems.append(f"{where}.{field}: {value!r} is not a text")
+                fields[field] = None
+        url = fields["url"]
+        if url is not None and not is_safe_link(url):
+            problems.append(f"{where}.url: {url!r} is not an http, https or site-relative URL")
+            url = None
+        avatar = fields["avatar"]
+        if avatar is not None:
+            if re.match(r"https?://", avatar, re.IGNORECASE):
+                avatar = avatar if is_safe_link(avatar) else None
+            else:
+                avatar = resolve_file(avatar)
+            if avatar is None:
+                shown = fields["avatar"]
+                problems.append(f"{where}.avatar: {shown!r} is not an http(s) URL or a file under docs/")
+        authors[str(key)] = Author(
+            key=str(key),
+            name=fields["name"] or str(key),
+            description=fields["description"] or "",
+            avatar=avatar,
+            url=url,
+        )
+    return authors, problems

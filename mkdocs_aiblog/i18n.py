@@ -1,0 +1,187 @@
+"""Every word a reader sees, in the site's language, and localized dates.
+
+One table per language; a language missing a key falls back to English, and
+`mkdocs.yml` can override any key through the plugin's `words` option.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Final
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+ENGLISH: Final[dict[str, str]] = {
+    "byline.by": "By",
+    "byline.published": "Published",
+    "byline.updated": "Updated",
+    "byline.readtime": "{minutes} min read",
+    "byline.categories": "Categories",
+    "byline.tags": "Tags",
+    "draft": "Draft",
+    "popular.title": "Popular posts from this blog",
+    "full_story.title": "Explore the full story",
+    "full_story.text": "Curious to dive deeper? The original article has the whole story.",
+    "full_story.button": "Read the full article",
+    "full_story.source": "on {source}",
+    "nav.newer": "Newer post",
+    "nav.older": "Older post",
+    "list.title": "Latest posts",
+    "list.newer": "Newer posts",
+    "list.older": "Older posts",
+    "list.page": "Page {page} of {pages}",
+    "list.empty": "No posts yet.",
+    "archive.title": "Archive",
+}
+
+TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
+    "de": {
+        "byline.by": "Von",
+        "byline.published": "Veröffentlicht",
+        "byline.updated": "Aktualisiert",
+        "byline.readtime": "{minutes} Min. Lesezeit",
+        "byline.categories": "Kategorien",
+        "byline.tags": "Schlagwörter",
+        "draft": "Entwurf",
+        "popular.title": "Beliebte Beiträge aus diesem Blog",
+        "full_story.title": "Die ganze Geschichte",
+        "full_story.text": "Neugierig auf mehr? Der Originalartikel erzählt die ganze Geschichte.",
+        "full_story.button": "Den ganzen Artikel lesen",
+        "full_story.source": "auf {source}",
+        "nav.newer": "Neuerer Beitrag",
+        "nav.older": "Älterer Beitrag",
+        "list.title": "Neueste Beiträge",
+        "list.newer": "Neuere Beiträge",
+        "list.older": "Ältere Beiträge",
+        "list.page": "Seite {page} von {pages}",
+        "list.empty": "Noch keine Beiträge.",
+        "archive.title": "Archiv",
+    },
+    "fr": {
+        "byline.by": "Par",
+        "byline.published": "Publié",
+        "byline.updated": "Mis à jour",
+        "byline.readtime": "{minutes} min de lecture",
+        "byline.categories": "Catégories",
+        "byline.tags": "Mots-clés",
+        "draft": "Brouillon",
+        "popular.title": "Articles populaires de ce blog",
+        "full_story.title": "Toute l'histoire",
+        "full_story.text": "Envie d'en savoir plus ? L'article original raconte toute l'histoire.",
+        "full_story.button": "Lire l'article complet",
+        "full_story.source": "sur {source}",
+        "nav.newer": "Article suivant",
+        "nav.older": "Article précédent",
+        "list.title": "Derniers articles",
+        "list.newer": "Articles plus récents",
+        "list.older": "Articles plus anciens",
+        "list.page": "Page {page} sur {pages}",
+        "list.empty": "Aucun article pour l'instant.",
+        "archive.title": "Archives",
+    },
+    "es": {
+        "byline.by": "Por",
+        "byline.published": "Publicado",
+        "byline.updated": "Actualizado",
+        "byline.readtime": "{minutes} min de lectura",
+        "byline.categories": "Categorías",
+        "byline.tags": "Etiquetas",
+        "draft": "Borrador",
+        "popular.title": "Entradas populares de este blog",
+        "full_story.title": "La historia completa",
+        "full_story.text": "¿Quieres saber más? El artículo original cuenta toda la historia.",
+        "full_story.button": "Leer el artículo completo",
+        "full_story.source": "en {source}",
+        "nav.newer": "Entrada más reciente",
+        "nav.older": "Entrada anterior",
+        "list.title": "Últimas entradas",
+        "list.newer": "Entradas más recientes",
+        "list.older": "Entradas anteriores",
+        "list.page": "Página {page} de {pages}",
+        "list.empty": "Todavía no hay entradas.",
+        "archive.title": "Archivo",
+    },
+    "ja": {
+        "byline.by": "著者",
+        "byline.published": "公開",
+        "byline.updated": "更新",
+        "byline.readtime": "{minutes}分で読めます",
+        "byline.categories": "カテゴリー",
+        "byline.tags": "タグ",
+        "draft": "下書き",
+        "popular.title": "このブログの人気記事",
+        "full_story.title": "記事の全文を読む",
+        "full_story.text": "もっと詳しく知りたい方は、元の記事をご覧ください。",
+        "full_story.button": "記事の全文を読む",
+        "full_story.source": "{source}で",
+        "nav.newer": "次の記事",
+        "nav.older": "前の記事",
+        "list.title": "最新の記事",
+        "list.newer": "新しい記事",
+        "list.older": "古い記事",
+        "list.page": "{pages}ページ中{page}ページ",
+        "list.empty": "まだ記事はありません。",
+        "archive.title": "アーカイブ",
+    },
+    "ar": {
+        "byline.by": "بقلم",
+        "byline.published": "نُشر",
+        "byline.updated": "حُدّث",
+        "byline.readtime": "قراءة في {minutes} دقيقة",
+        "byline.categories": "التصنيفات",
+        "byline.tags": "الوسوم",
+        "draft": "مسودة",
+        "popular.title": "المقالات الأكثر قراءة في هذه المدونة",
+        "full_story.title": "اكتشف القصة كاملة",
+        "full_story.text": "هل تريد معرفة المزيد؟ المقال الأصلي يروي القصة كاملة.",
+        "full_story.button": "اقرأ المقال كاملاً",
+        "full_story.source": "على {source}",
+        "nav.newer": "مقال أحدث",
+        "nav.older": "مقال أقدم",
+        "list.title": "أحدث المقالات",
+        "list.newer": "مقالات أحدث",
+        "list.older": "مقالات أقدم",
+        "list.page": "الصفحة {page} من {pages}",
+        "list.empty": "لا توجد مقالات بعد.",
+        "archive.title": "الأرشيف",
+    },
+}
+
+
+def words(language: str | None, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """Give the word table for a language, English where a word is missing.
+
+    Args:
+        language: `theme.language`, e.g. `de` or `pt-BR` (the region is ignored
+            when there is no table for it).
+        overrides: words set in `mkdocs.yml`, which win over every table.
+    """
+    table = dict(ENGLISH)
+    code = (language or "en").replace("_", "-")
+    table.update(TRANSLATIONS.get(code.split("-")[0].lower(), {}))
+    table.update(TRANSLATIONS.get(code.lower(), {}))
+    table.update(overrides or {})
+    return table
+
+
+def unknown_words(overrides: dict[str, str]) -> list[str]:
+    """Give the keys of `overrides` that name no word (a likely typo)."""
+    return sorted(key for key in overrides if key not in ENGLISH)
+
+
+def babel_locale(language: str | None) -> Locale:
+    """Give the Babel locale for `theme.language`, English where Babel has none."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en")
+
+
+def localized_date(value: date | datetime, locale: Locale, fmt: str = "long") -> str:
+    """Give `value` as the reader's language writes dates (`November 20, 2026`)."""
+    day = value.date() if isinstance(value, datetime) else value
+    try:
+        return str(format_date(day, format=fmt, locale=locale))
+    except (ValueError, KeyError, AttributeError):
+        return str(format_date(day, format="long", locale=locale))

@@ -1,0 +1,217 @@
+"""The `aiblog` plugin: MkDocs events translated into calls of the feature modules.
+
+Data flows one way: files -> posts -> site-wide views -> templates. Front matter
+is checked once per post when its Markdown is read; the site-wide views (the
+timeline, the ranking) are computed once in `on_env`, after every page is read;
+templates only read them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+
+from mkdocs_aiblog import i18n, meta, posts, views
+from mkdocs_aiblog.authors import load_authors
+from mkdocs_aiblog.config import AiblogConfig
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = "assets/stylesheets/aiblog.css"
+WRAPPER = "aiblog/page.html"
+
+
+class AiblogPlugin(BasePlugin[AiblogConfig]):
+    """Blog post metadata, emoji-headed sections, popular posts and full stories."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serve = False
+        self.dirty = False
+        # Kept across `mkdocs serve --dirty` rebuilds, which do not read unchanged
+        # pages again; pruned in on_files, so deleted posts leave no trace.
+        self.posts: dict[str, posts.Post] = {}
+        self.authors: dict[str, posts.Author] = {}
+        self.pages: dict[str, views.PageView] = {}
+        self.blog: views.Blog | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serve = command == "serve"
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if config.theme.name != "material":
+            raise PluginError(
+                f"aiblog: needs the Material for MkDocs theme (theme: name: material);"
+                f" this site uses {config.theme.name!r}"
+            )
+        if not self.dirty:
+            self.posts.clear()
+        self.pages.clear()
+        self.blog = None
+        for key in i18n.unknown_words(self.config.words):
+            log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        present = {file.src_uri for file in files.documentation_pages()}
+        for src_uri in [uri for uri in self.posts if uri not in present]:
+            del self.posts[src_uri]
+        for file in files.documentation_pages():
+            if self._is_post(file) and _declares_draft(file):
+                file.inclusion = InclusionLevel.DRAFT
+        name = self.config.authors_file.format(posts_dir=self.config.posts_dir)
+        self.authors, problems = load_authors(
+            Path(config.docs_dir) / name, name=name, resolve_file=lambda path: _resolve(files, path)
+        )
+        for problem in problems:
+            log.warning(problem)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or not self._is_post(page.file):
+            return None
+        post, problems = posts.parse_post(
+            page.meta,
+            src_uri=page.file.src_uri,
+            url=page.url,
+            title=page.title or "",
+            authors=self.authors,
+            resolve_file=lambda path: _resolve(files, path, page.file.src_uri),
+        )
+        for problem in problems:
+            log.warning(f"{page.file.src_uri}: {problem}")
+        self.posts[page.file.src_uri] = post
+        return None
+
+    @event_priority(-50)  # after other plugins, so the template they chose is known
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        post = self.posts.get(page.file.src_uri) if self._is_post(page.file) else None
+        if post is not None:
+            minutes = post.readtime or posts.reading_minutes(
+                _text_of(html), self.config.words_per_minute
+            )
+            post = dataclasses.replace(post, title=page.title or post.title, readtime=minutes)
+            self.posts[page.file.src_uri] = post
+            if self.config.byline:
+                html = views.mark_byline(html)
+        base = page.meta.get("template", "main.html")
+        self.pages[page.file.src_uri] = views.PageView(
+            blog=views.Blog(words={}, locale=i18n.babel_locale("en"), date_format="long"),
+            base_template=base if base != WRAPPER else "main.html",
+            post=post,
+            draft=post is not None and post.draft,
+            toc_hidden="toc" in (page.meta.get("hide") or ()),
+        )
+        page.meta["template"] = WRAPPER
+        return html
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return None
+        language = config.theme.get("language")
+        published = [post for post in self.posts.values() if not post.draft]
+        self.blog = views.Blog(
+            words=i18n.words(language, self.config.words),
+            locale=i18n.babel_locale(language),
+            date_format=self.config.date_format,
+            timeline=views.newest_first(published),
+        )
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        view = self.pages.get(page.file.src_uri)
+        if view is None or self.blog is None:
+            return None
+        view.blog = self.blog
+        if view.post is not None:
+            view.post = self.posts.get(page.file.src_uri, view.post)
+            social = "material/social" in config.plugins or "social" in config.plugins
+            head = meta.head_tags(
+                view.post, site_url=config.site_url, site_name=config.site_name, social=social
+            )
+            ld = meta.json_ld(view.post, site_url=config.site_url, site_name=config.site_name)
+            context["aiblog_head"] = head  # type: ignore[index]
+            context["aiblog_json_ld"] = ld  # type: ignore[index]
+        context["aiblog"] = view  # type: ignore[index]
+        return context
+
+    def _is_post(self, file: File) -> bool:
+        folder = self.config.posts_dir.strip("/")
+        return file.is_documentation_page() and file.src_uri.startswith(folder + "/")
+
+
+def _declares_draft(file: File) -> bool:
+    """Tell whether a post's front matter says `draft: true`, without parsing it all.
+
+    Drafts must be known before pages are read, to keep them out of `mkdocs
+    build`; reading the whole front matter twice per post would cost more.
+    """
+    try:
+        with open(file.abs_src_path or "", encoding="utf-8-sig", errors="replace") as handle:
+            if handle.readline().strip() != "---":
+                return False
+            for line in handle:
+                if line.strip() in ("---", "..."):
+                    return False
+                key, _, value = line.partition(":")
+                if key == "draft":
+                    return value.strip().lower() in ("true", "yes", "on")
+    except OSError:
+        return False
+    return False
+
+
+def _resolve(files: Files, path: str, src_uri: str | None = None) -> str | None:
+    """Give the `docs/` path of a file a post names, trying its own folder first."""
+    candidates = []
+    if src_uri is not None and not path.startswith("/"):
+        candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)))
+    candidates.append(posixpath.normpath(path.lstrip("/")))
+    for candidate in candidates:
+        if files.get_file_from_path(candidate) is not None:
+            return candidate
+    return None
+
+
+def _text_of(html: str) -> str:
+    """Give the words of rendered HTML, without tags (good enough to count them)."""
+    return _TAG.sub(" ", html)
+
+
+_TAG = re.compile(r"<[^>]+>")

@@ -1,0 +1,246 @@
+"""Front matter -> `Post`: every key a post may carry, checked once.
+
+`parse_post` never raises. Each bad value gives one problem that names the key
+and what was expected, and the post goes on without that value. Keys mean what
+they mean in Material's blog plugin and mkdocs-rss-plugin, so a site can move
+between them without rewriting front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from typing import TYPE_CHECKING, Any
+
+from mkdocs_aiblog.urls import is_safe_link
+
+if TYPE_CHECKING:
+    from mkdocs_aiblog.fullstory import FullStory
+
+# Markup that Material would render raw from a title or description.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+@dataclass(frozen=True)
+class Author:
+    """One entry of the authors file."""
+
+    key: str
+    name: str
+    description: str = ""
+    avatar: str | None = None
+    """A site-relative path (from `docs/`) or an http(s) URL."""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post's validated metadata; what templates and rankings read."""
+
+    src_uri: str
+    url: str
+    title: str
+    date: datetime | None
+    """When it was published, timezone-aware (naive values are taken as UTC);
+    None when the front matter lacks a valid date (listed last)."""
+    description: str | None = None
+    updated: datetime | None = None
+    authors: tuple[Author, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    """Hero image: a path from `docs/` or an http(s) URL."""
+    image_alt: str = ""
+    draft: bool = False
+    readtime: int | None = None
+    """Minutes to read: the front matter's `readtime`, else counted from the text."""
+    pin: int | None = None
+    """Editor pick (`popular: true` or a number): lower numbers first."""
+    opt_out: bool = False
+    """`popular: false`: never listed among popular posts."""
+    full_story: FullStory | None = field(default=None, compare=False)
+
+
+@dataclass
+class Problems:
+    """Collects one message per bad key."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, key: str, value: object, expected: str) -> None:
+        """Record that `key` held `value` where `expected` was needed."""
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        self.messages.append(f"{key}: {shown} is not {expected}")
+
+
+def to_datetime(value: object) -> datetime | None:
+    """Give a timezone-aware datetime for a YAML date, datetime or ISO string."""
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, date):
+        result = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            result = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return result if result.tzinfo else result.replace(tzinfo=timezone.utc)
+
+
+def _dates(meta: Mapping[str, Any], problems: Problems) -> tuple[datetime | None, datetime | None]:
+    raw = meta.get("date")
+    updated_raw = meta.get("updated")
+    if isinstance(raw, Mapping):  # Material's blog plugin: date: {created: ..., updated: ...}
+        updated_raw = raw.get("updated", updated_raw)
+        key, raw = "date.created", raw.get("created")
+    else:
+        key = "date"
+    published = to_datetime(raw)
+    if raw is None:
+        problems.messages.append(f"{key}: missing; a post needs the date it was published")
+    elif published is None:
+        problems.add(key, raw, "a date (YYYY-MM-DD) or a datetime")
+    updated = None
+    if updated_raw is not None:
+        updated = to_datetime(updated_raw)
+        if updated is None:
+            problems.add("updated", updated_raw, "a date (YYYY-MM-DD) or a datetime")
+    return published, updated
+
+
+def _text(meta: Mapping[str, Any], key: str, problems: Problems) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        problems.add(key, value, "a text")
+        return None
+    text = str(value).strip()
+    if key in ("title", "description") and _MARKUP.search(text):
+        problems.messages.append(
+            f"{key}: {text[:60]!r} contains HTML markup, which Material shows unescaped;"
+            " write it as plain text"
+        )
+    return text or None
+
+
+def _names(meta: Mapping[str, Any], key: str, problems: Problems) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problems.add(key, value, "a list of names")
+        return ()
+    names: list[str] = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, str | int | float) or not str(item).strip():
+            problems.add(key, item, "a name")
+        elif str(item).strip() not in names:
+            names.append(str(item).strip())
+    return tuple(names)
+
+
+def _pin(meta: Mapping[str, Any], problems: Problems) -> tuple[int | None, bool]:
+    value = meta.get("popular")
+    if value is None or value is False:
+        return None, value is False
+    if value is True:
+        return 1_000_000, False  # unnumbered pins after numbered ones
+    if isinstance(value, int) and 0 <= value < 1_000_000:
+        return value, False
+    problems.add("popular", value, "true, false or a number from 0 to 999999")
+    return None, False
+
+
+def parse_post(
+    meta: Mapping[str, Any],
+    *,
+    src_uri: str,
+    url: str,
+    title: str,
+    authors: Mapping[str, Author],
+    resolve_file: Callable[[str], str | None],
+) -> tuple[Post, list[str]]:
+    """Give the post its front matter describes, and what was wrong with it.
+
+    Args:
+        meta: the page's front matter.
+        src_uri: the page's path from `docs/`, for messages.
+        url: the page's URL from the site root.
+        title: the page's title as MkDocs knows it (front matter or first heading).
+        authors: the authors file, by key.
+        resolve_file: maps a path written in the post to a path from `docs/`
+            when that file exists, else None.
+
+    Returns:
+        The post, without whatever was bad, and one message per problem.
+    """
+    problems = Problems()
+    published, updated = _dates(meta, problems)
+    description = _text(meta, "description", problems)
+    named_title = _text(meta, "title", problems) or title
+
+    post_authors: list[Author] = []
+    for key in _names(meta, "authors", problems):
+        if key in authors:
+            post_authors.append(authors[key])
+        else:
+            known = ", ".join(sorted(authors)) or "none: no authors file was found"
+            problems.messages.append(f"authors: {key!r} is not in the authors file (known: {known})")
+
+    image = _text(meta, "image", problems)
+    if image is not None:
+        if re.match(r"https?://", image, re.IGNORECASE):
+            if not is_safe_link(image):
+                problems.add("image", image, "an http(s) URL or a file under docs/")
+                image = None
+        else:
+            found = resolve_file(image)
+            if found is None:
+                problems.add("image", image, "an http(s) URL or a file under docs/")
+            image = found
+
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.add("draft", draft, "true or false")
+        draft = False
+
+    readtime = meta.get("readtime")
+    if readtime is not None and (
+        isinstance(readtime, bool) or not isinstance(readtime, int) or not 0 < readtime < 10_000
+    ):
+        problems.add("readtime", readtime, "a whole number of minutes")
+        readtime = None
+
+    pin, opt_out = _pin(meta, problems)
+    return Post(
+        src_uri=src_uri,
+        url=url,
+        title=named_title,
+        date=published,
+        description=description,
+        updated=updated,
+        authors=tuple(post_authors),
+        categories=_names(meta, "categories", problems),
+        tags=_names(meta, "tags", problems),
+        image=image,
+        image_alt=_text(meta, "image_alt", problems) or "",
+        draft=draft,
+        readtime=readtime,
+        pin=pin,
+        opt_out=opt_out,
+    ), problems.messages
+
+
+def reading_minutes(text: str, words_per_minute: int) -> int:
+    """Give the minutes a reader needs for `text`, at least one."""
+    words = len(re.findall(r"\w+", text))
+    return max(1, round(words / max(1, words_per_minute)))

@@ -1,0 +1,133 @@
+"""What templates read: the site-wide blog view and each page's view of it.
+
+`Blog` is computed once per build (in `on_env`); a `PageView` is a few
+references per page. Templates only read these values; they compute nothing
+that depends on the number of posts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
+
+from mkdocs_aiblog.i18n import localized_date
+
+if TYPE_CHECKING:
+    from babel.core import Locale
+
+    from mkdocs_aiblog.fullstory import FullStory
+    from mkdocs_aiblog.posts import Post
+    from mkdocs_aiblog.ranking import Ranked
+
+MARKERS = {
+    "byline": "<!--aiblog:byline-->",
+    "full_story": "<!--aiblog:full-story-->",
+    "post_list": "<!--aiblog:post-list-->",
+}
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def newest_first(posts: Sequence[Post]) -> list[Post]:
+    """Give `posts` newest first, undated last, then by title and path."""
+    by_title = sorted(posts, key=lambda post: (post.title.casefold(), post.src_uri))
+    return sorted(by_title, key=lambda post: post.date or _OLDEST, reverse=True)
+
+
+@dataclass(frozen=True)
+class Popular:
+    """One entry of the popular-posts list."""
+
+    post: Post
+    reason: str
+    """Where the rank came from: pinned, views, links or recent."""
+
+
+@dataclass
+class Blog:
+    """The site-wide views of one build."""
+
+    words: dict[str, str]
+    locale: Locale
+    date_format: str
+    timeline: list[Post] = field(default_factory=list)
+    """Published posts, newest first (drafts left out)."""
+    ranking: Sequence[Ranked] = ()
+    by_key: dict[str, Post] = field(default_factory=dict)
+    """Posts by their ranking key."""
+
+    def date(self, value: date | datetime | None) -> str:
+        """Give a date as the reader's language writes it."""
+        return localized_date(value, self.locale, self.date_format) if value else ""
+
+    def word(self, key: str, **values: object) -> str:
+        """Give a localized word, with `{name}` placeholders filled in."""
+        text = self.words.get(key, key)
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+@dataclass
+class PageView:
+    """What one page's templates read, as `aiblog` in their context."""
+
+    blog: Blog
+    base_template: str
+    post: Post | None = None
+    full_story: FullStory | None = None
+    popular: list[Popular] = field(default_factory=list)
+    post_list: list[Post] = field(default_factory=list)
+    draft: bool = False
+    thumbnails: bool = True
+    toc_hidden: bool = False
+    sidebar_shown: bool = False
+    """Set while rendering: whether the popular list went into the right sidebar."""
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The localized words (a shortcut for templates)."""
+        return self.blog.words
+
+    def fill(self, html: str, parts: dict[str, str]) -> str:
+        """Give the rendered content with the plugin's markers filled in."""
+        return fill(html, parts)
+
+    def into_sidebar(self, html: str, block: str) -> str:
+        """Give the site navigation `html` with `block` at the end of the TOC sidebar.
+
+        Material's secondary sidebar holds only the table of contents, whose
+        markup has no `<div>`, so the first `</div>` after the sidebar's opening
+        tag closes its inner box. Where that sidebar is absent (`toc.integrate`,
+        or a theme override without it) the block stays out, and the copy after
+        the article is shown at every width instead.
+        """
+        start = html.find('data-md-type="toc"')
+        end = html.find("</div>", start) if start >= 0 else -1
+        if end < 0 or not block.strip():
+            return html
+        self.sidebar_shown = not self.toc_hidden
+        return html[:end] + block + html[end:]
+
+
+_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+
+
+def mark_byline(html: str) -> str:
+    """Give the content with the byline marker after its first H1 (or first)."""
+    match = _H1_END.search(html)
+    if match is None:
+        return MARKERS["byline"] + html
+    return html[: match.end()] + MARKERS["byline"] + html[match.end() :]
+
+
+def fill(html: str, parts: dict[str, str]) -> str:
+    """Give `html` with each marker replaced by its rendered part (or nothing)."""
+    for name, marker in MARKERS.items():
+        if marker in html:
+            html = html.replace(marker, parts.get(name, ""), 1)
+    return html
