@@ -76,7 +76,7 @@ def parse_authors(
                 avatar = resolve_file(avatar)
             if avatar is None:
                 shown = fields["avatar"]
-                problems.append(f"{where}.avatar: {shown!r} is not an http(s) URL or a file under docs/")
+                problems.append(f"{where}.avatar: {shown!r} is not an http(s) URL or a docs/ file")
         authors[str(key)] = Author(
             key=str(key),
             name=fields["name"] or str(key),

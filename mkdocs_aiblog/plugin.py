@@ -82,9 +82,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         present = {file.src_uri for file in files.documentation_pages()}
         for src_uri in [uri for uri in self.posts if uri not in present]:
             del self.posts[src_uri]
+        in_nav = self.config.navigation.posts_in_nav
         for file in files.documentation_pages():
-            if self._is_post(file) and _declares_draft(file):
+            if not self._is_post(file) or file.inclusion.is_excluded():
+                continue
+            if _declares_draft(file):
                 file.inclusion = InclusionLevel.DRAFT
+            elif not in_nav:
+                # A list of every post on every page costs posts x pages.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         name = self.config.authors_file.format(posts_dir=self.config.posts_dir)
         self.authors, problems = load_authors(
             Path(config.docs_dir) / name, name=name, resolve_file=lambda path: _resolve(files, path)
@@ -162,13 +168,13 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if view.post is not None:
             view.post = self.posts.get(page.file.src_uri, view.post)
             social = "material/social" in config.plugins or "social" in config.plugins
-            head = meta.head_tags(
+            view.head = meta.head_tags(
                 view.post, site_url=config.site_url, site_name=config.site_name, social=social
             )
-            ld = meta.json_ld(view.post, site_url=config.site_url, site_name=config.site_name)
-            context["aiblog_head"] = head  # type: ignore[index]
-            context["aiblog_json_ld"] = ld  # type: ignore[index]
-        context["aiblog"] = view  # type: ignore[index]
+            view.json_ld = meta.json_ld(
+                view.post, site_url=config.site_url, site_name=config.site_name
+            )
+        context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
     def _is_post(self, file: File) -> bool:

@@ -141,7 +141,8 @@ def _names(meta: Mapping[str, Any], key: str, problems: Problems) -> tuple[str, 
         return ()
     names: list[str] = []
     for item in value:
-        if isinstance(item, bool) or not isinstance(item, str | int | float) or not str(item).strip():
+        scalar = isinstance(item, str | int | float) and not isinstance(item, bool)
+        if not scalar or not str(item).strip():
             problems.add(key, item, "a name")
         elif str(item).strip() not in names:
             names.append(str(item).strip())
@@ -193,8 +194,8 @@ def parse_post(
         if key in authors:
             post_authors.append(authors[key])
         else:
-            known = ", ".join(sorted(authors)) or "none: no authors file was found"
-            problems.messages.append(f"authors: {key!r} is not in the authors file (known: {known})")
+            known = "known: " + ", ".join(sorted(authors)) if authors else "no authors file"
+            problems.messages.append(f"authors: {key!r} is not in the authors file ({known})")
 
     image = _text(meta, "image", problems)
     if image is not None:

@@ -85,6 +85,10 @@ class PageView:
     draft: bool = False
     thumbnails: bool = True
     toc_hidden: bool = False
+    head: list[tuple[str, str, str]] = field(default_factory=list)
+    """OpenGraph and Twitter tags: attribute, its value, content (raw)."""
+    json_ld: str = ""
+    """The JSON-LD `BlogPosting`, already safe inside `<script>`."""
     sidebar_shown: bool = False
     """Set while rendering: whether the popular list went into the right sidebar."""
 
