@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("aiblog")
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"
