@@ -273,6 +273,16 @@ def test_another_theme_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_mistyped_option_is_named(tmp_path: Path) -> None:
-    site = build_site(tmp_path, config={"plugins": [{"aiblog": {"post_dir": "x"}}]}, files=blog())
-    assert site.error is not None  # MkDocs' own validation, naming the option
-    assert any("post_dir" in message for _, message in site.logs)
+    config = {"plugins": [{"aiblog": {"post_dir": "x"}}]}
+    site = build_fails_strict(tmp_path, config=config, files=blog())
+    assert site.warnings == [
+        "Config value 'plugins': Plugin 'aiblog' option 'post_dir':"
+        " Unrecognised configuration name: post_dir"
+    ]
+
+
+def test_an_option_of_the_wrong_type_is_named(tmp_path: Path) -> None:
+    config = {"plugins": [{"aiblog": {"popular": {"limit": "many"}}}]}
+    site = build_site(tmp_path, config=config, files=blog())
+    assert site.error is not None
+    assert any("limit" in message for _, message in site.logs)
