@@ -1,35 +1,30 @@
 """Front matter or a `/// full-story` block -> the "Explore the full story" card.
 
-Pure: no MkDocs. `parse_full_story` never raises; every bad value gives one
-problem (`full_story.url: 'javascript:x' is not ...`, without the file name,
-which the plugin adds) and no card, since a card with a guessed link or title
-would show the reader something the author did not write.
+Pure: no MkDocs. `parse_full_story` never raises; each bad value gives one problem
+(without the file name, which the plugin adds) and no card at all.
 
-Text reaches the template in one of two forms: `FullStory.text` is plain text
-(front matter, `mkdocs.yml`), which the partial escapes with `| e`;
-`FullStory.text_html` is the rendered body of a `/// full-story` block, a
-`markupsafe.Markup` because Python-Markdown made it from the author's own file.
-Only `extract_slot` creates that `Markup`, so front matter cannot smuggle HTML in.
+`FullStory.text` is plain text, escaped by the partial; `FullStory.text_html` is
+the rendered body of a block, `Markup` since Python-Markdown made it from the
+author's own file. Only `extract_slot` makes that `Markup`: front matter cannot.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Final
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from markupsafe import Markup
 
-from mkdocs_aiblog.urls import is_safe_link
+from mkdocs_aiblog import slots
+from mkdocs_aiblog.urls import safe_url
 from mkdocs_aiblog.views import MARKERS
 
 KEYS: Final = ("url", "title", "text", "button", "source")
-"""The keys of the front-matter mapping; a block takes all but `text` (its body)."""
+"""The keys of the front-matter mapping and the options of a block."""
 MARKER: Final = MARKERS["full_story"]
 """Where the card goes in a page's HTML; the wrapper template replaces it."""
 SLOT_CLASS: Final = "aiblog-full-story-slot"
@@ -41,11 +36,6 @@ _GENERIC = frozenset(
     ("click here", "here", "read more", "more", "click", "link", "this", "this link",
      "learn more", "continue", "continue reading", "go", "details", "read")
 )  # fmt: skip
-# Stricter than `is_safe_link` (candidates for urls.py): bidi overrides and other
-# format characters hide a URL's real text; named references (`&colon;`) are
-# character references too; `<>"` never occur in a real URL.
-_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"))
-_NAMED_REF = re.compile(r"&[A-Za-z][A-Za-z0-9]*;")
 
 
 @dataclass(frozen=True)
@@ -94,29 +84,6 @@ class Invalid:
 
     def __repr__(self) -> str:
         return self.shown
-
-
-def safe_url(value: str) -> str | None:
-    """Give `value` if it may become a link (http, https or site-relative), else None.
-
-    Site-relative means no scheme and no host: `/x/`, `../x/`, `x/`, `?q`, `#part`.
-    `//host/x` is protocol-relative and leads to another site, so it is refused, as
-    are user names in a URL (`https://bank.com@evil.com`), bad ports and `www.x.com`
-    without a scheme. Relative URLs are resolved by the browser against the page's
-    URL; they are not Markdown links to `.md` files.
-    """
-    if not is_safe_link(value) or _NAMED_REF.search(value) or set(value) & set('<>"'):
-        return None
-    if any(unicodedata.category(char) in _HIDDEN for char in value):
-        return None
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        return None
-    if parts.username is not None or value.lower().startswith("www."):
-        return None
-    return value
 
 
 def with_campaign(url: str, params: Mapping[str, str]) -> str:
@@ -176,9 +143,9 @@ def parse_full_story(
     ]
     words = {name: _text(value, name, key, problems) for name in KEYS}
     url = words["url"]
-    if url is None:
+    if url is None and value.get("url") is None:
         problems.append(f"{key}.url: missing; give the address of the full story")
-    elif safe_url(url) is None:
+    elif url is not None and safe_url(url) is None:
         problems.append(f"{key}.url: {url!r} is not an http, https or site-relative URL")
     for name in ("title", "button"):
         if words[name] == "":
@@ -192,6 +159,11 @@ def _text(value: Mapping[object, object], name: str, key: str, problems: list[st
     """Give the text under `name` (numbers as written), or None if absent or bad."""
     raw = value.get(name)
     if raw is None:
+        return None
+    if name == "url":
+        if isinstance(raw, str):
+            return raw  # not stripped: a URL with spaces is refused
+        problems.append(f"{key}.url: {_shown(raw)} is not a URL")
         return None
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         problems.append(f"{key}.{name}: {_shown(raw)} is not a text")
@@ -243,105 +215,61 @@ def slot_attributes(options: Mapping[str, object]) -> dict[str, str]:
     attributes = {"class": SLOT_CLASS}
     invalid: dict[str, str] = {}
     for name, value in options.items():
-        if name in KEYS and name != "text" and isinstance(value, str | int | float):
-            if not isinstance(value, bool):
-                attributes[f"data-{name}"] = str(value)
-                continue
-        if value is not None or name not in KEYS:
+        if value is None and name in KEYS:
+            continue  # `url:` with nothing after it: as if absent
+        if name in KEYS and isinstance(value, str | int | float) and not isinstance(value, bool):
+            attributes[f"data-{name}"] = str(value)
+        else:
             invalid[str(name)] = _shown(value)
     if invalid:
         attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False)
     return attributes
 
 
+def place(
+    html: str, front_matter: object, defaults: Defaults
+) -> tuple[str, FullStory | None, list[str]]:
+    """Give a page's HTML with the card's marker where the card goes, the card, and problems.
+
+    The card goes where a `/// full-story` block stands, else (when the front
+    matter asks for one) at the end of the content, which Material follows with
+    its feedback and comments.
+    """
+    html, slot, count = extract_slot(html)
+    problems = [f"/// full-story: {count} blocks; only the first is shown"] if count > 1 else []
+    if slot is None and front_matter is None:
+        return html, None, problems
+    story, found = parse_full_story(merge(slot, front_matter), defaults)
+    if story is None:
+        html = html.replace(MARKER, "")
+    elif slot is None:
+        html += MARKER
+    return html, story, problems + found
+
+
 def extract_slot(html: str) -> tuple[str, dict[str, object] | None, int]:
     """Give the page's HTML with its first block slot replaced by `MARKER`, and more.
 
     Returns the HTML (other slots, and any `MARKER` the author typed, removed), the
-    first slot's values (`url`, `title`, `button`, `source` as text, `text_html` as
-    `Markup` of its non-empty body, and `Invalid` values), or None if there is no
-    slot, and the number of slots (more than one deserves a warning).
+    first slot's values (`url`, `title`, ... as text, `text_html` as `Markup` of its
+    non-empty body, `Invalid` values) or None if there is no slot, and the number
+    of slots (more than one deserves a warning).
     """
-    html = html.replace(MARKER, "")
-    if SLOT_CLASS not in html:  # most pages: skip the parser
+    html, found, count = slots.extract(html, SLOT_CLASS, MARKER)
+    if found is None:
         return html, None, 0
-    slots = _find_slots(html)
-    if not slots:
-        return html, None, 0
-    first = slots[0]
-    body = html[first.inner[0] : first.inner[1]]
-    nested = _find_slots(body)
-    for slot in reversed(nested):
-        body = body[: slot.outer[0]] + body[slot.outer[1] :]
+    attributes, body = found
     values: dict[str, object] = {
-        name[5:]: value for name, value in first.attributes.items() if name[5:] in KEYS
+        name[5:]: value for name, value in attributes.items() if name in _DATA_KEYS
     }
     try:
-        invalid = json.loads(first.attributes.get("data-invalid", "{}"))
-    except ValueError:
-        invalid = {"data-invalid": first.attributes["data-invalid"]}
-    values.update({str(name): Invalid(str(shown)) for name, shown in dict(invalid).items()})
+        invalid = dict(json.loads(attributes.get("data-invalid", "{}")))
+    except (ValueError, TypeError):  # hand-written raw HTML, not our block
+        invalid = {"data-invalid": attributes["data-invalid"]}
+    values.update({str(name): Invalid(str(shown)) for name, shown in invalid.items()})
     if body.strip():
         values["text_html"] = Markup(body.strip())
-    for slot in reversed(slots):
-        html = html[: slot.outer[0]] + (MARKER if slot is first else "") + html[slot.outer[1] :]
-    return html, values, len(slots) + len(nested)
+    return html, values, count
 
 
-@dataclass
-class _Slot:
-    attributes: dict[str, str]
-    outer: tuple[int, int]
-    inner: tuple[int, int]
-
-
-class _SlotFinder(HTMLParser):
-    """Finds top-level slot `<div>`s and where they end, counting nested `<div>`s.
-
-    An HTML parser rather than a regular expression, so that `<div>` inside
-    comments, scripts or attribute values does not throw the count off.
-    """
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.slots: list[_Slot] = []
-        self.depth = 0  # open <div>s inside the current slot, itself included
-
-    def offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "div":
-            return
-        if self.depth:
-            self.depth += 1
-            return
-        attributes = {name: value or "" for name, value in attrs}
-        if SLOT_CLASS in attributes.get("class", "").split():
-            start = self.offset()
-            end = start + len(self.get_starttag_text() or "")
-            self.slots.append(_Slot(attributes, (start, len(self.html)), (end, len(self.html))))
-            self.depth = 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """`<div/>` opens nothing."""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag != "div" or not self.depth:
-            return
-        self.depth -= 1
-        if not self.depth:
-            start = self.offset()
-            slot = self.slots[-1]
-            slot.inner = (slot.inner[0], start)
-            slot.outer = (slot.outer[0], self.html.index(">", start) + 1)
-
-
-def _find_slots(html: str) -> list[_Slot]:
-    finder = _SlotFinder(html)
-    finder.feed(html)
-    finder.close()
-    return finder.slots
+_DATA_KEYS = frozenset(f"data-{name}" for name in KEYS)

@@ -18,8 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog import i18n, meta, posts, views
+from mkdocs_aiblog import fullstory, i18n, meta, posts, slots, views
 from mkdocs_aiblog.authors import load_authors
+from mkdocs_aiblog.blocks import POST_LIST_SLOT
 from mkdocs_aiblog.config import AiblogConfig
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.authors: dict[str, posts.Author] = {}
         self.pages: dict[str, views.PageView] = {}
         self.blog: views.Blog | None = None
+        self.words: dict[str, str] = i18n.words(None)
+        self.story_defaults = fullstory.Defaults(title="", text="", button="")
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -70,6 +73,23 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.blog = None
         for key in i18n.unknown_words(self.config.words):
             log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
+        self.words = i18n.words(config.theme.get("language"), self.config.words)
+        story = self.config.full_story
+        self.story_defaults = fullstory.Defaults(
+            title=story.title or self.words["full_story.title"],
+            text=story.text or self.words["full_story.text"],
+            button=story.button or self.words["full_story.button"],
+            source_format=self.words["full_story.source"],
+            nofollow=story.nofollow,
+            new_tab=story.new_tab,
+            campaign=dict(story.campaign),
+        )
+        _add_extension(config, "mkdocs_aiblog.blocks", {})
+        headings = self.config.headings
+        if headings.enabled:
+            options = {key: headings[key] for key in ("levels", "position", "size", "toc")}
+            options["section_class"] = headings.section_class
+            _add_extension(config, "mkdocs_aiblog.headings", options)
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
@@ -132,12 +152,26 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             self.posts[page.file.src_uri] = post
             if self.config.byline:
                 html = views.mark_byline(html)
+        story = None
+        if self.config.full_story.enabled:
+            front_matter = page.meta.get("full_story") if post is not None else None
+            html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
+            for problem in problems:
+                log.warning(f"{page.file.src_uri}: {problem}")
+        html, found, count = slots.extract(html, POST_LIST_SLOT, views.MARKERS["post_list"])
+        if count > 1:
+            log.warning(
+                f"{page.file.src_uri}: /// post-list: {count} blocks; only the first is shown"
+            )
         base = page.meta.get("template", "main.html")
         self.pages[page.file.src_uri] = views.PageView(
-            blog=views.Blog(words={}, locale=i18n.babel_locale("en"), date_format="long"),
+            blog=views.Blog(words=self.words, locale=i18n.babel_locale("en"), date_format="long"),
             base_template=base if base != WRAPPER else "main.html",
             post=post,
+            full_story=story,
+            list_page=int(found[0].get("data-page", "1")) if found else 0,
             draft=post is not None and post.draft,
+            thumbnails=self.config.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
         )
         page.meta["template"] = WRAPPER
@@ -151,7 +185,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         language = config.theme.get("language")
         published = [post for post in self.posts.values() if not post.draft]
         self.blog = views.Blog(
-            words=i18n.words(language, self.config.words),
+            words=self.words,
             locale=i18n.babel_locale(language),
             date_format=self.config.date_format,
             timeline=views.newest_first(published),
@@ -165,6 +199,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if view is None or self.blog is None:
             return None
         view.blog = self.blog
+        if view.list_page:
+            per_page = self.config.navigation.per_page
+            start = (view.list_page - 1) * per_page
+            view.post_list = self.blog.timeline[start : start + per_page]
         if view.post is not None:
             view.post = self.posts.get(page.file.src_uri, view.post)
             social = "material/social" in config.plugins or "social" in config.plugins
@@ -180,6 +218,13 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
         return file.is_documentation_page() and file.src_uri.startswith(folder + "/")
+
+
+def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) -> None:
+    """Register a Markdown extension of the plugin's, once, after the site's own."""
+    if name not in config.markdown_extensions:
+        config.markdown_extensions.append(name)
+    config.mdx_configs[name] = options
 
 
 def _declares_draft(file: File) -> bool:

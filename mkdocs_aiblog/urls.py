@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
-# Browsers drop these before reading a scheme, so `java\tscript:` is `javascript:`.
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Browsers drop or reinterpret these, so `java\tscript:` is `javascript:`, and
+# bidi overrides or other format characters hide what a URL really says.
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"))
+# Character references (`&#106;`, `&colon;`) would be decoded in an attribute.
+_REFERENCE = re.compile(r"&(#|[A-Za-z][A-Za-z0-9]*;)")
 
 
-def is_safe_link(url: str) -> bool:
-    """Tell whether `url` is an http(s) URL with a host, or a site-relative URL.
+def safe_url(value: str) -> str | None:
+    """Give `value` if it may become a link (http, https or site-relative), else None.
 
-    Site-relative means a path (`/a/`, `../a/`, `a/b.png`) or a fragment, with no
-    scheme and no host; `//host/x` takes the reader to another site, so it is not.
-    Spaces, control characters and character references are refused outright
-    rather than interpreted.
+    Site-relative means no scheme and no host: `/x/`, `../x/`, `x/`, `?q`, `#part`.
+    `//host/x` is protocol-relative and leads to another site, so it is refused,
+    as are user names in a URL (`https://bank.com@evil.com`), bad ports, `www.x.com`
+    without a scheme, backslashes, `<>"`, character references and invisible
+    characters: rather refused than interpreted.
     """
-    if not isinstance(url, str) or not url or _INVISIBLE.search(url) or "&#" in url:
-        return False
-    if "\\" in url:
-        return False
+    if not isinstance(value, str) or not value or _REFERENCE.search(value):
+        return None
+    if set(value) & set('<>"\\') or any(unicodedata.category(c) in _HIDDEN for c in value):
+        return None
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(value)
+        _ = parts.port  # raises ValueError for a port that is not a number
     except ValueError:
-        return False
+        return None
+    if parts.username is not None or value.lower().startswith("www."):
+        return None
     if parts.scheme:
-        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    return not url.startswith("//") and ":" not in url.split("/", 1)[0]
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        return value if ok else None
+    if value.startswith("//") or ":" in value.split("/", 1)[0]:
+        return None
+    return value
+
+
+def is_safe_link(value: str) -> bool:
+    """Tell whether `value` may become a link (see `safe_url`)."""
+    return safe_url(value) is not None

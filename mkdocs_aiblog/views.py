@@ -82,6 +82,8 @@ class PageView:
     full_story: FullStory | None = None
     popular: list[Popular] = field(default_factory=list)
     post_list: list[Post] = field(default_factory=list)
+    list_page: int = 0
+    """Which page of the post list this page shows (0: none)."""
     draft: bool = False
     thumbnails: bool = True
     toc_hidden: bool = False

@@ -1,0 +1,97 @@
+"""Find the elements the plugin's Markdown blocks leave in a page's HTML.
+
+A Markdown extension does not know which page it renders, so a block leaves a
+slot (`<div class="aiblog-...-slot" data-...>body</div>`); the plugin finds it
+here, replaces it with a marker comment, and the wrapper template renders the
+real thing there.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_Slot = tuple[dict[str, str], tuple[int, int], tuple[int, int]]
+"""A slot's attributes, its span, and its body's span, in the parsed HTML."""
+
+
+class _SlotFinder(HTMLParser):
+    """Finds top-level slots and where each ends, counting the `<div>`s inside.
+
+    A parser rather than a regular expression, so that a `<div>` in a comment,
+    a script or an attribute value does not throw the count off. A slot left
+    open by broken raw HTML in its body runs to the end of the page.
+    """
+
+    def __init__(self, html: str, slot_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.slot_class = slot_class
+        self.lines = [0] + [match.end() for match in re.finditer("\n", html)]
+        self.slots: list[_Slot] = []
+        self.depth = 0  # open `<div>`s of the current slot, itself included
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        attributes = {name: value or "" for name, value in attrs}
+        if self.depth:
+            self.depth += 1
+        elif self.slot_class in attributes.get("class", "").split():
+            start, size = self._here(), len(self.get_starttag_text() or "")
+            self.slots.append((attributes, (start, len(self.html)), (start + size, len(self.html))))
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                attributes, (start, _), (body_start, _) = self.slots[-1]
+                end = self._here()
+                self.slots[-1] = (
+                    attributes,
+                    (start, self.html.index(">", end) + 1),
+                    (body_start, end),
+                )
+
+
+def _find_slots(html: str, slot_class: str) -> list[_Slot]:
+    if slot_class not in html:  # most pages: no parser at all
+        return []
+    # Parsing starts at the `<div` before the first mention of the class: a slot
+    # is usually near the end of a long page, and the parser is slow.
+    base = max(html.rfind("<div", 0, html.find(slot_class)), 0)
+    finder = _SlotFinder(html[base:], slot_class)
+    finder.feed(html[base:])
+    finder.close()
+    return [
+        (attributes, (start + base, end + base), (body_start + base, body_end + base))
+        for attributes, (start, end), (body_start, body_end) in finder.slots
+    ]
+
+
+def extract(
+    html: str, slot_class: str, marker: str
+) -> tuple[str, tuple[dict[str, str], str] | None, int]:
+    """Give `html` with its first slot replaced by `marker` and every other removed.
+
+    Also gives the first slot's attributes and body (without nested slots), or
+    None when there is none, and how many slots there were, nested ones included
+    (more than one deserves a warning). A `marker` the author typed is removed.
+    """
+    html = html.replace(marker, "")
+    slots = _find_slots(html, slot_class)
+    if not slots:
+        return html, None, 0
+    attributes, (start, _), (body_start, body_end) = slots[0]
+    body = html[body_start:body_end]
+    nested = _find_slots(body, slot_class)
+    for _, (inner_start, inner_end), _ in reversed(nested):
+        body = body[:inner_start] + body[inner_end:]
+    for _, (slot_start, slot_end), _ in reversed(slots):
+        html = html[:slot_start] + (marker if slot_start == start else "") + html[slot_end:]
+    return html, (attributes, body), len(slots) + len(nested)

@@ -1,0 +1,198 @@
+"""The `/// full-story` block through Python-Markdown: exact slot markup, then extraction."""
+
+from __future__ import annotations
+
+import textwrap
+
+import markdown
+import pytest
+from markupsafe import Markup
+
+from mkdocs_aiblog.blocks import AiblogBlocksExtension
+from mkdocs_aiblog.fullstory import MARKER, Defaults, extract_slot, merge, parse_full_story
+
+EXTENSIONS = ["mkdocs_aiblog.blocks", "pymdownx.blocks.admonition", "attr_list", "md_in_html"]
+
+
+def convert(source: str, extensions: list[object] | None = None) -> str:
+    md = markdown.Markdown(extensions=extensions or EXTENSIONS)  # type: ignore[arg-type]
+    return md.convert(textwrap.dedent(source).strip())
+
+
+def test_block_with_options_and_markdown_body() -> None:
+    html = convert(
+        """
+        Before.
+
+        /// full-story
+            url: https://example.com/a?x=1&y=2
+            title: The long read
+            button: Read the interview
+            source: Example "News" <b>
+
+        The *whole* story, with [a link](https://example.com/).
+        ///
+
+        After.
+        """
+    )
+    assert html == (
+        "<p>Before.</p>\n"
+        '<div class="aiblog-full-story-slot" data-button="Read the interview"'
+        ' data-source="Example &quot;News&quot; &lt;b&gt;" data-title="The long read"'
+        ' data-url="https://example.com/a?x=1&amp;y=2">\n'
+        '<p>The <em>whole</em> story, with <a href="https://example.com/">a link</a>.</p>\n'
+        "</div>\n"
+        "<p>After.</p>"
+    )
+    result, values, count = extract_slot(html)
+    assert (result, count) == (f"<p>Before.</p>\n{MARKER}\n<p>After.</p>", 1)
+    assert values == {
+        "url": "https://example.com/a?x=1&y=2",
+        "title": "The long read",
+        "button": "Read the interview",
+        "source": 'Example "News" <b>',
+        "text_html": Markup(
+            '<p>The <em>whole</em> story, with <a href="https://example.com/">a link</a>.</p>'
+        ),
+    }
+
+
+def test_block_without_url_takes_the_front_matter() -> None:
+    html = convert(
+        """
+        /// full-story | A title from the argument
+        ///
+        """
+    )
+    assert (
+        html == '<div class="aiblog-full-story-slot" data-title="A title from the argument"></div>'
+    )
+    _, values, _ = extract_slot(html)
+    story, problems = parse_full_story(merge(values, "https://e.com/"), Defaults("T", "t", "B"))
+    assert problems == []
+    assert story is not None
+    assert (story.url, story.title, story.text) == (
+        "https://e.com/",
+        "A title from the argument",
+        "t",
+    )
+
+
+def test_title_option_wins_over_the_argument() -> None:
+    html = convert(
+        """
+        /// full-story | Argument
+            title: Option
+        ///
+        """
+    )
+    assert html == '<div class="aiblog-full-story-slot" data-title="Option"></div>'
+
+
+def test_block_inside_other_blocks_and_lists() -> None:
+    html = convert(
+        """
+        /// note | Note
+        /// full-story
+            url: /posts/x/
+        Inner.
+        ///
+        ///
+
+        - item
+
+            /// full-story
+            ///
+        """
+    )
+    assert html == (
+        '<div class="admonition note">\n'
+        '<p class="admonition-title">Note</p>\n'
+        '<div class="aiblog-full-story-slot" data-url="/posts/x/">\n'
+        "<p>Inner.</p>\n"
+        "</div>\n"
+        "</div>\n"
+        "<ul>\n"
+        "<li>\n"
+        "<p>item</p>\n"
+        '<div class="aiblog-full-story-slot"></div>\n'
+        "</li>\n"
+        "</ul>"
+    )
+    result, values, count = extract_slot(html)
+    assert count == 2
+    assert values == {"url": "/posts/x/", "text_html": Markup("<p>Inner.</p>")}
+    assert result.count(MARKER) == 1 and "aiblog-full-story-slot" not in result
+
+
+def test_bad_values_and_unknown_keys_reach_the_problems() -> None:
+    html = convert(
+        """
+        /// full-story
+            url: [1, 2]
+            title: 2024-01-02
+            button: 3
+            urll: x
+            attrs: {class: y}
+        ///
+        """
+    )
+    assert 'data-button="3"' in html and 'class="aiblog-full-story-slot"' in html
+    _, values, _ = extract_slot(html)
+    _, problems = parse_full_story(merge(values, None), Defaults("T", "t", "B"))
+    assert problems == [
+        "full_story.urll: unknown key; expected one of url, title, text, button, source",
+        "full_story.attrs: unknown key; expected one of url, title, text, button, source",
+        "full_story.url: [1, 2] is not a URL",
+        "full_story.title: datetime.date(2024, 1, 2) is not a text",
+    ]
+
+
+def test_dangerous_url_is_carried_then_refused() -> None:
+    html = convert(
+        """
+        /// full-story
+            url: "javascript:alert(1)"
+        ///
+        """
+    )
+    assert html == '<div class="aiblog-full-story-slot" data-url="javascript:alert(1)"></div>'
+    _, values, _ = extract_slot(html)
+    assert parse_full_story(merge(values, "https://e.com/"), Defaults("T", "t", "B")) == (
+        None,
+        ["full_story.url: 'javascript:alert(1)' is not an http, https or site-relative URL"],
+    )
+
+
+def test_other_blocks_still_work_and_listing_twice_is_harmless() -> None:
+    source = """
+        /// admonition | Hi
+            type: tip
+        Tip.
+        ///
+
+        /// full-story
+        ///
+        """
+    html = convert(source, [*EXTENSIONS, AiblogBlocksExtension(), "pymdownx.blocks.details"])
+    assert html == (
+        '<div class="admonition tip">\n<p class="admonition-title">Hi</p>\n<p>Tip.</p>\n</div>\n'
+        '<div class="aiblog-full-story-slot"></div>'
+    )
+
+
+def test_state_does_not_leak_between_documents() -> None:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    first = md.convert("/// full-story\n    urll: x\n///")
+    md.reset()
+    second = md.convert("/// full-story\n    url: /a/\n///")
+    assert "data-invalid" in first
+    assert second == '<div class="aiblog-full-story-slot" data-url="/a/"></div>'
+
+
+@pytest.mark.parametrize("header", ["    url: [unclosed", "    - a list"])
+def test_header_that_is_no_mapping_leaves_the_text(header: str) -> None:
+    """pymdownx's own rule for bad YAML: no block; the plugin's count of slots is 0."""
+    html = convert(f"/// full-story\n{header}\n///")
+    assert extract_slot(html)[2] == 0
