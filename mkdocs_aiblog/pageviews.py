@@ -7,7 +7,8 @@ What each tool writes (checked against its source code or documentation):
   Browser,System,Session,Bot,Referrer,Referrer scheme,Screen size,Location,FirstVisit,
   Date` (its help page prints it as `2,Path`, so both spellings are accepted). Rows
   are counted; `Event` rows (`true`) and bot rows (`Bot` other than `0`) are not
-  pageviews and are skipped; `Date` is RFC 3339.
+  pageviews and are skipped; `Date` is RFC 3339. Paths recorded with their host
+  (`example.org/blog/x/`, a documented `count.js` option) are understood.
 - **Plausible** (dashboard -> Export, a `.zip` holding `pages.csv`): `name,visitors,
   pageviews,bounce_rate,time_on_page[,scroll_depth]`, one row per path; `pageviews`
   is read. No dates. (With a goal filter on, it writes `name,conversions,...`: not
@@ -21,7 +22,7 @@ What each tool writes (checked against its source code or documentation):
 - **csv**: any CSV with a path column (`path`, `page`, `url`...) and optionally a count
   column (`views`, `pageviews`, `count`, `hits`; none means one view per row) and a
   `date` column; names can be given explicitly. Headerless `path,views` rows work.
-- **json**: `{"/posts/x/": 12, ...}`, or a list of objects read like CSV rows.
+- **json**: `{"/posts/x/": 12, ...}`.
 
 Parsing never raises: whatever could be read is returned with a list of problems.
 Separators `,`, `;` and tab, a BOM, UTF-16 (Excel's "Unicode text"), gzip and zip
@@ -116,8 +117,8 @@ def parse_export(
             missing or unreadable file is one problem). Gzip and zip files (the
             zip's `pages.csv`) are opened.
         fmt: `auto` (detect from the header) or one of `FORMATS`.
-        path_column: The path column's name (any case). Giving a column name with
-            `fmt="auto"` means `csv`; the other formats have their own names.
+        path_column: The path column's name (any case) of a `csv` export; giving a
+            column name with `fmt="auto"` means `csv`.
         count_column: The count column's name; without it a conventional name
             (`views`, `pageviews`, `count`, `hits`) is used, else one view per row.
         date_column: The date column's name (ISO date or datetime, or YYYYMMDD).
@@ -134,13 +135,16 @@ def parse_export(
     reader = _Reader(tuple(c.strip().lower() if c else None for c in columns), base_path)
     if fmt != "auto" and fmt not in FORMATS:
         reader.problem(None, f"unknown format {fmt!r}; expected auto or one of {FORMATS}")
-        return reader.result(fmt)
+        return reader.result("unknown")
     if fmt == "auto" and any(columns):
         fmt = "csv"
     if window_days is not None and window_days < 1:
         reader.problem(None, f"window_days must be 1 or more, not {window_days}; ignored")
     elif window_days is not None:
-        reader.since = (today or date.today()) - timedelta(days=window_days - 1)
+        try:
+            reader.since = (today or date.today()) - timedelta(days=window_days - 1)
+        except OverflowError:  # a window longer than the calendar: every row
+            reader.since = date.min
     if isinstance(data, PurePath):
         try:
             data = Path(data).read_bytes()
@@ -245,22 +249,18 @@ class _Reader:
             done = reader.line_num
 
     def json_rows(self, text: str) -> Iterator[_Row]:
-        """Yield a mapping as `path,views` rows, a list of objects as CSV rows."""
+        """Yield a `{path: views}` mapping as `path,views` rows."""
         try:
             value = json.loads(text)
         except (ValueError, RecursionError) as error:
             line = getattr(error, "lineno", None)
             self.problem(line, f"not valid JSON: {getattr(error, 'msg', error)}")
             return
-        if isinstance(value, dict):
-            yield None, ("path", "views")
-            yield from ((None, item) for item in value.items())
-        elif isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
-            keys = list(dict.fromkeys(key for item in value for key in item))
-            yield None, keys
-            yield from ((None, [item.get(key, "") for key in keys]) for item in value)
-        else:
-            self.problem(None, "expected a JSON object of path: views, or a list of objects")
+        if not isinstance(value, dict):
+            self.problem(None, "expected a JSON object of path: views")
+            return
+        yield None, ("path", "views")
+        yield from ((None, item) for item in value.items())
 
     def tally(self, rows: Iterator[_Row], fmt: str) -> str:
         """Sum the rows' views into `counts`; give the format read."""
@@ -319,7 +319,9 @@ class _Reader:
                 continue  # GA4's totals row, or no page at all
             key = keys.get(path)
             if key is None:
-                key = keys[path] = url_key(path, base_path=self.base_path)
+                host, slash, _ = path.partition("/")  # GoatCounter's `host/path` option
+                full = "//" + path if slash and "." in host and ":" not in host else path
+                key = keys[path] = url_key(full, base_path=self.base_path)
             self.counts[key] = self.counts.get(key, 0) + views
 
 
@@ -342,7 +344,7 @@ def _layout(
             continue  # plain CSVs have a `path` column too; GoatCounter's is versioned
         paths, counts, dates = _LAYOUTS["csv" if name == "json" else name]
         optional_count = not counts
-        if name in ("csv", "json"):  # a JSON list's objects are read like CSV rows
+        if name == "csv":
             paths = (path_col,) if path_col else paths
             counts = (count_col,) if count_col else counts
             dates = (date_col,) if date_col else dates

@@ -18,10 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog import fullstory, i18n, meta, posts, slots, views
+from mkdocs_aiblog import fullstory, i18n, meta, popular, posts, slots, views
 from mkdocs_aiblog.authors import load_authors
 from mkdocs_aiblog.blocks import POST_LIST_SLOT
 from mkdocs_aiblog.config import AiblogConfig
+from mkdocs_aiblog.links import internal_links, url_key
 
 if TYPE_CHECKING:
     import jinja2
@@ -50,9 +51,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         # pages again; pruned in on_files, so deleted posts leave no trace.
         self.posts: dict[str, posts.Post] = {}
         self.authors: dict[str, posts.Author] = {}
+        self.links: dict[str, tuple[str, frozenset[str]]] = {}
+        """By post: its url key and the url keys it links to (kept like `posts`)."""
         self.pages: dict[str, views.PageView] = {}
-        self.blog: views.Blog | None = None
         self.words: dict[str, str] = i18n.words(None)
+        self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -69,11 +72,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
         if not self.dirty:
             self.posts.clear()
+            self.links.clear()
         self.pages.clear()
-        self.blog = None
         for key in i18n.unknown_words(self.config.words):
             log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
-        self.words = i18n.words(config.theme.get("language"), self.config.words)
+        language = config.theme.get("language")
+        self.words = i18n.words(language, self.config.words)
+        self.blog = views.Blog(
+            words=self.words,
+            locale=i18n.babel_locale(language),
+            date_format=self.config.date_format,
+        )
         story = self.config.full_story
         self.story_defaults = fullstory.Defaults(
             title=story.title or self.words["full_story.title"],
@@ -102,6 +111,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         present = {file.src_uri for file in files.documentation_pages()}
         for src_uri in [uri for uri in self.posts if uri not in present]:
             del self.posts[src_uri]
+            self.links.pop(src_uri, None)
         in_nav = self.config.navigation.posts_in_nav
         for file in files.documentation_pages():
             if not self._is_post(file) or file.inclusion.is_excluded():
@@ -150,6 +160,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
             post = dataclasses.replace(post, title=page.title or post.title, readtime=minutes)
             self.posts[page.file.src_uri] = post
+            base_path = popular.base_path(config.site_url)
+            self.links[page.file.src_uri] = (
+                url_key(page.url),
+                internal_links(html, page.url, base_path=base_path),
+            )
             if self.config.byline:
                 html = views.mark_byline(html)
         story = None
@@ -163,9 +178,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             log.warning(
                 f"{page.file.src_uri}: /// post-list: {count} blocks; only the first is shown"
             )
+        everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
+        if post is None and story is None and found is None and not everywhere:
+            return html
         base = page.meta.get("template", "main.html")
         self.pages[page.file.src_uri] = views.PageView(
-            blog=views.Blog(words=self.words, locale=i18n.babel_locale("en"), date_format="long"),
+            blog=self.blog,
             base_template=base if base != WRAPPER else "main.html",
             post=post,
             full_story=story,
@@ -182,23 +200,39 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     ) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
-        language = config.theme.get("language")
         published = [post for post in self.posts.values() if not post.draft]
-        self.blog = views.Blog(
-            words=self.words,
-            locale=i18n.babel_locale(language),
-            date_format=self.config.date_format,
-            timeline=views.newest_first(published),
-        )
+        self.blog.timeline = views.newest_first(published)
+        if self.config.popular.enabled:
+            counts, problems = popular.read_views(
+                self.config.popular,
+                config_dir=Path(config.config_file_path).parent,
+                site_url=config.site_url,
+            )
+            for problem in problems:
+                log.warning(problem)
+            links = dict(self.links.values())
+            self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
+                self.posts.values(), counts, links
+            )
+            if paths:
+                log.info(
+                    f"{self.config.popular.views_file}: {paths} paths ({seen} views) match no post"
+                )
         return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         view = self.pages.get(page.file.src_uri)
-        if view is None or self.blog is None:
+        if view is None:
             return None
-        view.blog = self.blog
+        if self.config.popular.enabled and (view.post or self.config.popular.pages == "all"):
+            view.popular = popular.for_page(
+                self.blog.ranking,
+                self.blog.by_key,
+                page_url=page.url,
+                limit=self.config.popular.limit,
+            )
         if view.list_page:
             per_page = self.config.navigation.per_page
             start = (view.list_page - 1) * per_page

@@ -52,12 +52,12 @@ class Blog:
 
     words: dict[str, str]
     locale: Locale
-    date_format: str
+    date_format: str = "long"
     timeline: list[Post] = field(default_factory=list)
     """Published posts, newest first (drafts left out)."""
     ranking: Sequence[Ranked] = ()
     by_key: dict[str, Post] = field(default_factory=dict)
-    """Posts by their ranking key."""
+    """Posts by their url key, which the ranking names."""
 
     def date(self, value: date | datetime | None) -> str:
         """Give a date as the reader's language writes it."""

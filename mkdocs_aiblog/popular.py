@@ -1,0 +1,81 @@
+"""Popular posts: from posts, page views and links to the list each page shows.
+
+The glue between the pure cores (`pageviews`, `links`, `ranking`) and the plugin:
+the export is read once per build, the ranking computed once per build, and each
+page only takes the first few entries that are not itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from mkdocs_aiblog.links import url_key
+from mkdocs_aiblog.pageviews import parse_export
+from mkdocs_aiblog.ranking import Candidate, Ranked, rank, top, unmatched
+from mkdocs_aiblog.views import Popular
+
+if TYPE_CHECKING:
+    from mkdocs_aiblog.config import PopularConfig
+    from mkdocs_aiblog.posts import Post
+
+
+def base_path(site_url: str | None) -> str:
+    """Give the path a site is served under (`/blog/` for `https://x.org/blog/`)."""
+    path = urlsplit(site_url or "").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def read_views(
+    options: PopularConfig, *, config_dir: Path, site_url: str | None
+) -> tuple[dict[str, int], list[str]]:
+    """Give the views per url key of the configured export, and one line per problem.
+
+    No export configured: no views and no problem (links and recency still rank).
+    """
+    if not options.views_file:
+        return {}, []
+    result = parse_export(
+        config_dir / options.views_file,
+        fmt=options.views_format,
+        path_column=options.views_path_column,
+        count_column=options.views_count_column,
+        date_column=options.views_date_column,
+        window_days=options.window_days,
+        base_path=base_path(site_url),
+    )
+    return dict(result.counts), [f"{options.views_file}: {problem}" for problem in result.problems]
+
+
+def ranking(
+    posts: Iterable[Post], views: Mapping[str, int], links: Mapping[str, frozenset[str]]
+) -> tuple[tuple[Ranked, ...], dict[str, Post], tuple[int, int]]:
+    """Rank the posts once per build.
+
+    Returns:
+        The ranking, the posts by url key (what the ranking names), and how many
+        export paths (and their views) matched no post, for one summary line.
+    """
+    by_key = {url_key(post.url): post for post in posts}
+    candidates = [
+        Candidate(
+            key=key,
+            title=post.title,
+            date=post.date,
+            pin=post.pin,
+            opt_out=post.opt_out,
+            draft=post.draft,
+        )
+        for key, post in by_key.items()
+    ]
+    return rank(candidates, views, links), by_key, unmatched(views, by_key)
+
+
+def for_page(
+    ranked: Sequence[Ranked], by_key: Mapping[str, Post], *, page_url: str, limit: int
+) -> list[Popular]:
+    """Give the popular list of one page: the first `limit` posts other than itself."""
+    chosen = top(ranked, exclude=url_key(page_url), limit=limit)
+    return [Popular(post=by_key[entry.key], reason=entry.reason) for entry in chosen]
