@@ -51,7 +51,12 @@ def test_a_complete_post() -> None:
     assert post.authors == (ADA,)
     assert post.categories == ("Industry",)
     assert post.tags == ("OpenAI", "Meta")  # duplicates dropped, order kept
-    assert (post.image, post.image_alt, post.readtime, post.pin) == ("posts/images/a.png", "A chart", 7, 2)
+    assert (post.image, post.image_alt, post.readtime, post.pin) == (
+        "posts/images/a.png",
+        "A chart",
+        7,
+        2,
+    )
     assert not post.draft and not post.opt_out
 
 
@@ -100,7 +105,10 @@ def test_an_aware_datetime_keeps_its_zone() -> None:
         ({"authors": {"ada": 1}}, "authors: {'ada': 1} is not a list of names"),
         ({"categories": [["x"]]}, "categories: ['x'] is not a name"),
         ({"tags": 5.5}, "tags: 5.5 is not a list of names"),
-        ({"image": "missing.png"}, "image: 'missing.png' is not an http(s) URL or a file under docs/"),
+        (
+            {"image": "missing.png"},
+            "image: 'missing.png' is not an http(s) URL or a file under docs/",
+        ),
         ({"image": "javascript:alert(1)"}, "image: 'javascript:alert(1)' is not an http(s) URL"),
         ({"draft": "maybe"}, "draft: 'maybe' is not true or false"),
         ({"readtime": "long"}, "readtime: 'long' is not a whole number of minutes"),

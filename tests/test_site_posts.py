@@ -72,7 +72,9 @@ def test_the_byline_under_the_title(tmp_path: Path) -> None:
     assert published is not None and published.get_text() == "November 20, 2026"
     assert published["datetime"] == "2026-11-20T00:00:00+00:00"
     updated = byline.select_one(".aiblog-byline__updated")
-    assert updated is not None and " ".join(updated.get_text().split()) == "Updated November 22, 2026"
+    assert (
+        updated is not None and " ".join(updated.get_text().split()) == "Updated November 22, 2026"
+    )
     readtime = byline.select_one(".aiblog-byline__readtime")
     assert readtime is not None and readtime.get_text(strip=True) == "1 min read"
     assert [c.get_text() for c in byline.select(".aiblog-byline__category")] == ["Industry"]
@@ -119,7 +121,9 @@ def test_reading_time_from_the_text_and_the_override(tmp_path: Path) -> None:
         long=post(title="Long", body=long_body),
         fast=post(title="Fast", body=long_body, readtime=2),
     )
-    site = build_site(tmp_path, config={"plugins": [{"aiblog": {"words_per_minute": 200}}]}, files=files)
+    site = build_site(
+        tmp_path, config={"plugins": [{"aiblog": {"words_per_minute": 200}}]}, files=files
+    )
     for name, minutes in (("long", 7), ("fast", 2)):
         element = site.html(f"posts/{name}.md").select_one(".aiblog-byline__readtime")
         assert element is not None and element.get_text(strip=True) == f"{minutes} min read"
