@@ -239,6 +239,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view.post_list = self.blog.timeline[start : start + per_page]
         if view.post is not None:
             view.post = self.posts.get(page.file.src_uri, view.post)
+        if view.post is not None and self.config.meta_tags:
             social = "material/social" in config.plugins or "social" in config.plugins
             view.head = meta.head_tags(
                 view.post, site_url=config.site_url, site_name=config.site_name, social=social

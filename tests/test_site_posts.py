@@ -290,3 +290,12 @@ def test_an_option_of_the_wrong_type_is_named(tmp_path: Path) -> None:
     site = build_site(tmp_path, config=config, files=blog())
     assert site.error is not None
     assert any("limit" in message for _, message in site.logs)
+
+
+def test_meta_tags_and_byline_can_be_turned_off(tmp_path: Path) -> None:
+    config = {"plugins": [{"aiblog": {"meta_tags": False, "byline": False}}]}
+    site = build_site(tmp_path, config=config, files=blog(clash=FULL), check=True)
+    page = site.html("posts/clash.md")
+    assert page.select_one('script[type="application/ld+json"]') is None
+    assert page.select_one('meta[property="og:type"]') is None
+    assert page.select_one(".aiblog-byline") is None
