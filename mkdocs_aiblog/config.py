@@ -72,11 +72,11 @@ class NavigationConfig(Config):
     posts_in_nav = c.Type(bool, default=False)
     """Keep posts in the site navigation (small blogs); by default they are left out."""
     newer_older = c.Type(bool, default=True)
-    """End each post with "Newer post" / "Older post" links in place of Material's footer."""
+    """End each post with "Newer post" / "Older post" links by date, not Material's footer links."""
     per_page = c.Type(int, default=10)
-    """Posts per page of the post list."""
+    """Posts per page of the `/// post-list`; further pages go to `page/2/`... beside it."""
     archive = c.Type(bool, default=False)
-    """Generate an archive page by year and month."""
+    """Generate an archive by year and month (`archive/` beside the post list, linked from it)."""
 
 
 class AiblogConfig(Config):

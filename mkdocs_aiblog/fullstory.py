@@ -211,6 +211,10 @@ def slot_attributes(options: Mapping[str, object]) -> dict[str, str]:
     Text goes in `data-<key>`; anything else (a list, a date, an unknown key) goes,
     as its `repr`, into the JSON object `data-invalid`, so that `parse_full_story`
     can name it instead of the block silently vanishing.
+
+    Every `&` is written as `&amp;`: Python-Markdown's serializer leaves what
+    looks like a character reference (`&colon;`, `&#106;`) unescaped, and
+    `extract_slot` would decode it, so `a&colon;b` would come back as `a:b`.
     """
     attributes = {"class": SLOT_CLASS}
     invalid: dict[str, str] = {}
@@ -218,11 +222,11 @@ def slot_attributes(options: Mapping[str, object]) -> dict[str, str]:
         if value is None and name in KEYS:
             continue  # `url:` with nothing after it: as if absent
         if name in KEYS and isinstance(value, str | int | float) and not isinstance(value, bool):
-            attributes[f"data-{name}"] = str(value)
+            attributes[f"data-{name}"] = str(value).replace("&", "&amp;")
         else:
             invalid[str(name)] = _shown(value)
     if invalid:
-        attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False)
+        attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False).replace("&", "&amp;")
     return attributes
 
 

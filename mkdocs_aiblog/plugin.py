@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog import fullstory, i18n, meta, popular, posts, slots, views
+from mkdocs_aiblog import compat, fullstory, i18n, meta, navigation, popular, posts, slots, views
 from mkdocs_aiblog.authors import load_authors
 from mkdocs_aiblog.blocks import POST_LIST_SLOT
 from mkdocs_aiblog.config import AiblogConfig
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger("aiblog")
+compat.declare_properdocs_support()
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"
@@ -56,6 +57,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.pages: dict[str, views.PageView] = {}
         self.words: dict[str, str] = i18n.words(None)
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
+        self.listings = navigation.Listings()
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -122,26 +124,42 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 # A list of every post on every page costs posts x pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         name = self.config.authors_file.format(posts_dir=self.config.posts_dir)
+        if self.config.authors_file == AiblogConfig.authors_file.default:
+            name = compat.blog_authors_file(config) or name  # Material's blog: the same file
         self.authors, problems = load_authors(
             Path(config.docs_dir) / name, name=name, resolve_file=lambda path: _resolve(files, path)
         )
         for problem in problems:
             log.warning(problem)
+        self.listings = navigation.plan(
+            files, config, self.config.navigation, is_post=self._is_post, words=self.words
+        )
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.config.navigation.posts_in_nav:
+            return None
+        navigation.prune(nav, self._is_post)  # posts an explicit `nav:` lists
+        return nav
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or not self._is_post(page.file):
             return None
+        front_matter = page.meta
+        if (blog_post := compat.blog_post(page)) is not None:
+            front_matter = {**page.meta, **compat.blog_front_matter(blog_post)}
         post, problems = posts.parse_post(
-            page.meta,
+            front_matter,
             src_uri=page.file.src_uri,
             url=page.url,
-            title=page.title or "",
+            title=page.title if isinstance(page.title, str) else "",  # front matter: any type
             authors=self.authors,
             resolve_file=lambda path: _resolve(files, path, page.file.src_uri),
         )
+        if not page.meta and (unread := posts.front_matter_problem(markdown)):
+            problems.insert(0, unread)  # MkDocs dropped it silently
         for problem in problems:
             log.warning(f"{page.file.src_uri}: {problem}")
         self.posts[page.file.src_uri] = post
@@ -155,10 +173,14 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         post = self.posts.get(page.file.src_uri) if self._is_post(page.file) else None
         if post is not None:
-            minutes = post.readtime or posts.reading_minutes(
-                _text_of(html), self.config.words_per_minute
+            minutes = (
+                post.readtime
+                or compat.blog_readtime(page)
+                or posts.reading_minutes(_text_of(html), self.config.words_per_minute)
             )
-            post = dataclasses.replace(post, title=page.title or post.title, readtime=minutes)
+            # The front matter's title is checked in `post`; else the H1 or file name.
+            title = post.title if "title" in page.meta else page.title or post.title
+            post = dataclasses.replace(post, title=title, readtime=minutes)
             self.posts[page.file.src_uri] = post
             base_path = popular.base_path(config.site_url)
             self.links[page.file.src_uri] = (
@@ -179,7 +201,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 f"{page.file.src_uri}: /// post-list: {count} blocks; only the first is shown"
             )
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
-        if post is None and story is None and found is None and not everywhere:
+        archive = page.file.src_uri in self.listings.archives
+        if post is None and story is None and found is None and not (everywhere or archive):
             return html
         base = page.meta.get("template", "main.html")
         self.pages[page.file.src_uri] = views.PageView(
@@ -191,6 +214,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             draft=post is not None and post.draft,
             thumbnails=self.config.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
+            material_post=compat.blog_post(page) is not None,
         )
         page.meta["template"] = WRAPPER
         return html
@@ -202,6 +226,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = views.newest_first(published)
+        navigation.index(self.blog, self.listings)
         if self.config.popular.enabled:
             counts, problems = popular.read_views(
                 self.config.popular,
@@ -220,6 +245,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 )
         return env
 
+    @event_priority(-50)  # after Material's tags plugin, whose tags the byline shows
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -233,12 +259,13 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 page_url=page.url,
                 limit=self.config.popular.limit,
             )
-        if view.list_page:
-            per_page = self.config.navigation.per_page
-            start = (view.list_page - 1) * per_page
-            view.post_list = self.blog.timeline[start : start + per_page]
         if view.post is not None:
             view.post = self.posts.get(page.file.src_uri, view.post)
+            if self.config.byline:
+                view.tags = compat.take_material_tags(context, config)
+        navigation.page_context(
+            view, page, self.blog, self.listings, newer_older=self.config.navigation.newer_older
+        )
         if view.post is not None and self.config.meta_tags:
             social = "material/social" in config.plugins or "social" in config.plugins
             view.head = meta.head_tags(
@@ -252,6 +279,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
+        if compat.blog_post(file.page) is not None:
+            return True  # Material's blog plugin made it a post
         return file.is_documentation_page() and file.src_uri.startswith(folder + "/")
 
 

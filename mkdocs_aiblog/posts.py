@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
 from mkdocs_aiblog.urls import is_safe_link
 
 if TYPE_CHECKING:
@@ -245,3 +247,35 @@ def reading_minutes(text: str, words_per_minute: int) -> int:
     """Give the minutes a reader needs for `text`, at least one."""
     words = len(re.findall(r"\w+", text))
     return max(1, round(words / max(1, words_per_minute)))
+
+
+# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it takes for a front matter.
+_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_problem(markdown: str) -> str | None:
+    """Tell why MkDocs read no front matter from a page that opens with `---`.
+
+    MkDocs drops a front matter it cannot read without a word and renders it as
+    text; call this when a page's `meta` is empty, with the Markdown MkDocs kept.
+    None when the page simply has no front matter.
+    """
+    if not re.match(r"-{3}[ \t]*\n", markdown):
+        return None
+    found = _FRONT_MATTER.match(markdown)
+    if found is None:
+        return "front matter: no closing '---' line; it is shown as text"
+    try:
+        data = yaml.safe_load(found.group(1))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
+        return f"front matter: {where}not valid YAML ({error.problem}); it is shown as text"
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
+        reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
+        return f"front matter: cannot be read ({reason}); it is shown as text"
+    if isinstance(data, dict):
+        return None
+    if data is None:
+        return "front matter: empty; it is shown as text"
+    return f"front matter: {type(data).__name__} is not a mapping of keys; it is shown as text"

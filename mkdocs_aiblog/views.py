@@ -18,7 +18,10 @@ from mkdocs_aiblog.i18n import localized_date
 if TYPE_CHECKING:
     from babel.core import Locale
 
+    from mkdocs_aiblog.compat import TagLink
     from mkdocs_aiblog.fullstory import FullStory
+    from mkdocs_aiblog.listpages import ArchiveYear
+    from mkdocs_aiblog.navigation import Pagination
     from mkdocs_aiblog.posts import Post
     from mkdocs_aiblog.ranking import Ranked
 
@@ -26,6 +29,7 @@ MARKERS = {
     "byline": "<!--aiblog:byline-->",
     "full_story": "<!--aiblog:full-story-->",
     "post_list": "<!--aiblog:post-list-->",
+    "archive": "<!--aiblog:archive-->",
 }
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
@@ -58,6 +62,8 @@ class Blog:
     ranking: Sequence[Ranked] = ()
     by_key: dict[str, Post] = field(default_factory=dict)
     """Posts by their url key, which the ranking names."""
+    position: dict[str, int] = field(default_factory=dict)
+    """Each published post's index in `timeline`, by `src_uri` (newer/older links)."""
 
     def date(self, value: date | datetime | None) -> str:
         """Give a date as the reader's language writes it."""
@@ -65,11 +71,16 @@ class Blog:
 
     def word(self, key: str, **values: object) -> str:
         """Give a localized word, with `{name}` placeholders filled in."""
-        text = self.words.get(key, key)
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return text
+        return word(self.words, key, **values)
+
+
+def word(words: dict[str, str], key: str, **values: object) -> str:
+    """Give the word `key` of `words`, with `{name}` placeholders filled in."""
+    text = words.get(key, key)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 @dataclass
@@ -84,6 +95,14 @@ class PageView:
     post_list: list[Post] = field(default_factory=list)
     list_page: int = 0
     """Which page of the post list this page shows (0: none)."""
+    pagination: Pagination | None = None
+    """Links between the pages of the post list, on a page that shows one."""
+    newer: Post | None = None
+    """On a post: the next newer published post."""
+    older: Post | None = None
+    """On a post: the next older published post."""
+    archive: Sequence[ArchiveYear] = ()
+    """On an archive page: every published post by year and month."""
     draft: bool = False
     thumbnails: bool = True
     toc_hidden: bool = False
@@ -93,6 +112,11 @@ class PageView:
     """The JSON-LD `BlogPosting`, already safe inside `<script>`."""
     sidebar_shown: bool = False
     """Set while rendering: whether the popular list went into the right sidebar."""
+    material_post: bool = False
+    """A post of Material's blog plugin, whose sidebar already shows authors, dates,
+    categories and reading time: the byline adds only tags and the hero image."""
+    tags: list[TagLink] = field(default_factory=list)
+    """The post's tags as Material's tags plugin links them (empty without it)."""
 
     @property
     def words(self) -> dict[str, str]:

@@ -1,0 +1,204 @@
+"""Navigation that scales: posts out of the sidebar, newer/older links, list pages.
+
+MkDocs renders the whole navigation into every page, so a blog whose posts are
+in it builds in time posts x pages. Posts are kept out of it (`on_files` marks
+them not-in-nav; `prune` takes them out of an explicit `nav:`), and readers move
+between posts by date instead: each post links to its neighbours in the
+timeline, found through an index computed once per build, and the post list is
+cut into pages generated beside the page that holds the `/// post-list` block
+(see `listpages`). Nothing here loops over all posts for each page.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from mkdocs_aiblog.listpages import ArchiveYear, Listing, archive, generate, has_post_list
+from mkdocs_aiblog.views import word
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+
+    from mkdocs_aiblog.config import NavigationConfig
+    from mkdocs_aiblog.posts import Post
+    from mkdocs_aiblog.views import Blog, PageView
+
+log = get_plugin_logger("aiblog")
+
+DEFAULT_PER_PAGE = 10
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where one page of the post list sits among the others (URLs from the site root)."""
+
+    page: int
+    pages: int
+    newer_url: str | None = None
+    """The page of newer posts (the previous page); None on the first."""
+    older_url: str | None = None
+    """The page of older posts (the next page); None on the last."""
+    archive_url: str | None = None
+
+
+@dataclass
+class Listings:
+    """The pages of the post lists of one build, as planned in `on_files`."""
+
+    per_page: int = DEFAULT_PER_PAGE
+    places: dict[str, tuple[Listing, int]] = field(default_factory=dict)
+    """Each list page's listing and its number in it, by `src_uri`."""
+    archives: set[str] = field(default_factory=set)
+    """The `src_uri` of each generated archive page."""
+    archive: tuple[ArchiveYear, ...] = ()
+    """What the archive pages show, computed in `on_env` when there is one."""
+
+
+def plan(
+    files: Files,
+    config: MkDocsConfig,
+    options: NavigationConfig,
+    *,
+    is_post: Callable[[File], bool],
+    words: dict[str, str],
+) -> Listings:
+    """Give the pages of the post lists, adding the generated ones to `files`.
+
+    The page holding a `/// post-list` block is found by scanning the source of
+    the pages that are not posts (few, unlike posts); the number of pages comes
+    from the published posts, known here since drafts are marked in `on_files`.
+    """
+    per_page = options.per_page
+    if per_page < 1:
+        log.warning(
+            f"mkdocs.yml: aiblog: navigation: per_page: {per_page!r} is not a positive"
+            f" number; using {DEFAULT_PER_PAGE}"
+        )
+        per_page = DEFAULT_PER_PAGE
+    listings = Listings(per_page=per_page)
+    published, candidates = 0, []
+    for file in files.documentation_pages():
+        if file.inclusion.is_excluded():  # drafts too, which are never listed
+            continue
+        if is_post(file):
+            published += 1
+        else:
+            candidates.append(file)
+    pages = max(1, -(-published // per_page))
+    for file in candidates:
+        try:
+            source = file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports it when it reads the page
+        if not has_post_list(source):
+            continue
+        listing, archive_uri = generate(
+            file, source, pages, files, config, archive=options.archive, words=words
+        )
+        for number, src_uri in enumerate(listing.src_uris, start=1):
+            listings.places[src_uri] = (listing, number)
+        if archive_uri is not None:
+            listings.archives.add(archive_uri)
+    return listings
+
+
+def prune(nav: Navigation, is_post: Callable[[File], bool]) -> None:
+    """Take posts out of `nav`, and the sections they leave empty; relink the rest."""
+    removed = [page for page in nav.pages if is_post(page.file)]
+    if not removed:
+        return
+    nav.items = _without_posts(nav.items, is_post)
+    pages = [page for page in nav.pages if not is_post(page.file)]
+    for page in removed:
+        page.parent = page.previous_page = page.next_page = None
+    # As MkDocs links them (`_add_previous_and_next_links` in mkdocs/structure/nav.py).
+    for number, page in enumerate(pages):
+        page.previous_page = pages[number - 1] if number else None
+        page.next_page = pages[number + 1] if number + 1 < len(pages) else None
+    nav.pages = pages
+    if nav.homepage in removed:
+        nav.homepage = next((page for page in pages if page.is_homepage), None)
+
+
+def _without_posts(items: list[Any], is_post: Callable[[File], bool]) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and is_post(item.file):
+            continue
+        if isinstance(item, Section):
+            item.children = _without_posts(item.children, is_post)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
+def timeline_key(post: Post) -> tuple[float, str, str]:
+    """Give the key that orders posts as `views.newest_first` does (ascending)."""
+    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
+
+
+def index(blog: Blog, listings: Listings) -> None:
+    """Compute, once per build, where each post sits in the timeline (and the archive)."""
+    blog.position = {post.src_uri: number for number, post in enumerate(blog.timeline)}
+    if listings.archives:
+        listings.archive = archive(blog.timeline, blog.locale, word(blog.words, "archive.undated"))
+
+
+def neighbours(blog: Blog, post: Post) -> tuple[Post | None, Post | None]:
+    """Give the newer and the older published post around `post`.
+
+    A draft (built by `mkdocs serve` only) is not in the timeline: it gets the
+    neighbours it would have, found by bisection, and no post links to it.
+    """
+    timeline = blog.timeline
+    at = blog.position.get(post.src_uri)
+    if at is not None:
+        before, after = at - 1, at + 1
+    else:
+        after = bisect.bisect_left(timeline, timeline_key(post), key=timeline_key)
+        before = after - 1
+    newer = timeline[before] if before >= 0 else None
+    older = timeline[after] if after < len(timeline) else None
+    return newer, older
+
+
+def page_context(
+    view: PageView, page: Page, blog: Blog, listings: Listings, *, newer_older: bool
+) -> None:
+    """Give a page's view its slice of the post list, its neighbours, its archive."""
+    if view.list_page:
+        number = view.list_page
+        listing, planned = listings.places.get(page.file.src_uri, (None, 0))
+        pages = len(listing.urls) if listing is not None and planned == number else 0
+        start = (number - 1) * listings.per_page
+        # The last page takes what is left, should a post have been counted apart.
+        end = None if number == pages else start + listings.per_page
+        view.post_list = blog.timeline[start:end]
+        if listing is not None and pages:
+            view.pagination = Pagination(
+                page=number,
+                pages=pages,
+                newer_url=listing.urls[number - 2] if number > 1 else None,
+                older_url=listing.urls[number] if number < pages else None,
+                archive_url=listing.archive_url,
+            )
+    if view.post is not None and newer_older:
+        view.newer, view.older = neighbours(blog, view.post)
+        # Material's footer links follow the navigation order, which is not the
+        # order of posts; the newer/older links take their place (a footer
+        # override of the site's still renders, with no previous/next on posts).
+        page.previous_page = page.next_page = None
+    if page.file.src_uri in listings.archives:
+        view.archive = listings.archive
