@@ -208,10 +208,23 @@ def element_emoji(element: etree.Element, classes: tuple[str, ...]) -> str | Non
     if not any(value == c or value.startswith(f"{c}-") for c in classes):
         return None
     if element.tag == "img":
-        return as_emoji(element.get("alt")) or as_emoji(element.get("title"))
+        return _made_emoji(element.get("alt")) or _made_emoji(element.get("title"))
     if element.tag == "svg":
-        return as_emoji(element.findtext("description"))
-    return as_emoji(element.text)
+        return _made_emoji(element.findtext("description"))
+    return _made_emoji(element.text)
+
+
+def _made_emoji(value: str | None) -> str:
+    """Give the emoji `pymdownx.emoji` wrote in an element it made, "" if none.
+
+    Its `alt` of a symbol that defaults to text lacks the emoji variation selector
+    (`⚔` for `:crossed_swords:`), which the element itself implies: add it back,
+    so the table of contents shows the emoji rather than dropping it.
+    """
+    found = as_emoji(value)
+    if not found and value and not value.strip().endswith("\ufe0f"):
+        found = as_emoji(value.strip() + "\ufe0f")
+    return found
 
 
 def worth_a_look(heading: etree.Element, classes: tuple[str, ...]) -> bool:

@@ -270,7 +270,8 @@ def front_matter_problem(markdown: str) -> str | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
-        return f"front matter: {where}not valid YAML ({error.problem}); it is shown as text"
+        problem = " ".join(str(error.problem).split())
+        return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
         reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
         return f"front matter: cannot be read ({reason}); it is shown as text"

@@ -20,6 +20,7 @@ from serve_harness import MkdocsServe, ServeFactory, copy_project
 from sitebuild import REPO_ROOT, Site, build_config_file, skip_or_fail
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+os.environ["DISABLE_MKDOCS_2_WARNING"] = "true"
 
 
 @pytest.fixture(scope="session")

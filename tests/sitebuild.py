@@ -40,6 +40,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+os.environ["DISABLE_MKDOCS_2_WARNING"] = "true"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The checkout's root: where the demo's ``mkdocs.yml`` and ``docs/`` live."""

@@ -187,6 +187,20 @@ def test_material_icon_shortcode_has_no_toc_mark() -> None:
     assert names(md) == [("launch", "Launch")]
 
 
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("## Who is fighting whom :crossed_swords:", "⚔️ Who is fighting whom"),
+        ("## :warning: The risks", "⚠️ The risks"),
+    ],
+)
+def test_text_default_symbols_keep_their_toc_mark(source: str, name: str) -> None:
+    # pymdownx writes alt="⚔" without the emoji variation selector the image implies.
+    html, md = convert(source)
+    assert 'class="aiblog-emoji aiblog-emoji--medium"' in html
+    assert names(md)[0][1] == name
+
+
 def test_shortcode_with_png_images() -> None:
     emoji = {"emoji_index": pymdownx_emoji.twemoji, "emoji_generator": pymdownx_emoji.to_png}
     html, md = convert("## :rocket: Why it matters", emoji=emoji)
