@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from markupsafe import Markup
@@ -22,6 +22,9 @@ from markupsafe import Markup
 from mkdocs_aiblog import slots
 from mkdocs_aiblog.urls import safe_url
 from mkdocs_aiblog.views import MARKERS
+
+if TYPE_CHECKING:
+    from mkdocs_aiblog.config import FullStoryConfig
 
 KEYS: Final = ("url", "title", "text", "button", "source")
 """The keys of the front-matter mapping and the options of a block."""
@@ -51,6 +54,19 @@ class Defaults:
     new_tab: bool = False
     campaign: Mapping[str, str] = field(default_factory=dict)
     """Query parameters added to external links (`utm_source: myblog`)."""
+
+    @classmethod
+    def from_options(cls, options: FullStoryConfig, words: Mapping[str, str]) -> Defaults:
+        """Give the defaults of the plugin's `full_story` options, in the site's words."""
+        return cls(
+            title=options.title or words["full_story.title"],
+            text=options.text or words["full_story.text"],
+            button=options.button or words["full_story.button"],
+            source_format=words["full_story.source"],
+            nofollow=options.nofollow,
+            new_tab=options.new_tab,
+            campaign=dict(options.campaign),
+        )
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ templates only read them.
 from __future__ import annotations
 
 import dataclasses
-import posixpath
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -18,7 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog import compat, fullstory, i18n, meta, navigation, popular, posts, slots, views
+from mkdocs_aiblog import (
+    compat,
+    fullstory,
+    i18n,
+    meta,
+    navigation,
+    popular,
+    posts,
+    slots,
+    sources,
+    views,
+)
 from mkdocs_aiblog.authors import load_authors
 from mkdocs_aiblog.blocks import POST_LIST_SLOT
 from mkdocs_aiblog.config import AiblogConfig
@@ -85,16 +94,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             locale=i18n.babel_locale(language),
             date_format=self.config.date_format,
         )
-        story = self.config.full_story
-        self.story_defaults = fullstory.Defaults(
-            title=story.title or self.words["full_story.title"],
-            text=story.text or self.words["full_story.text"],
-            button=story.button or self.words["full_story.button"],
-            source_format=self.words["full_story.source"],
-            nofollow=story.nofollow,
-            new_tab=story.new_tab,
-            campaign=dict(story.campaign),
-        )
+        self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
         _add_extension(config, "mkdocs_aiblog.blocks", {})
         headings = self.config.headings
         if headings.enabled:
@@ -118,7 +118,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         for file in files.documentation_pages():
             if not self._is_post(file) or file.inclusion.is_excluded():
                 continue
-            if _declares_draft(file):
+            if sources.declares_draft(file):
                 file.inclusion = InclusionLevel.DRAFT
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
@@ -127,7 +127,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if self.config.authors_file == AiblogConfig.authors_file.default:
             name = compat.blog_authors_file(config) or name  # Material's blog: the same file
         self.authors, problems = load_authors(
-            Path(config.docs_dir) / name, name=name, resolve_file=lambda path: _resolve(files, path)
+            Path(config.docs_dir) / name,
+            name=name,
+            resolve_file=lambda path: sources.resolve(files, path),
         )
         for problem in problems:
             log.warning(problem)
@@ -156,7 +158,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             url=page.url,
             title=page.title if isinstance(page.title, str) else "",  # front matter: any type
             authors=self.authors,
-            resolve_file=lambda path: _resolve(files, path, page.file.src_uri),
+            resolve_file=lambda path: sources.resolve(files, path, page.file.src_uri),
         )
         if not page.meta and (unread := posts.front_matter_problem(markdown)):
             problems.insert(0, unread)  # MkDocs dropped it silently
@@ -176,10 +178,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             minutes = (
                 post.readtime
                 or compat.blog_readtime(page)
-                or posts.reading_minutes(_text_of(html), self.config.words_per_minute)
+                or posts.reading_minutes(html, self.config.words_per_minute)
             )
             # The front matter's title is checked in `post`; else the H1 or file name.
-            title = post.title if "title" in page.meta else page.title or post.title
+            title = post.title if "title" in page.meta else page.title
+            if not isinstance(title, str) or not title:
+                title = sources.fallback_title(page.file)
             post = dataclasses.replace(post, title=title, readtime=minutes)
             self.posts[page.file.src_uri] = post
             base_path = popular.base_path(config.site_url)
@@ -289,44 +293,3 @@ def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) 
     if name not in config.markdown_extensions:
         config.markdown_extensions.append(name)
     config.mdx_configs[name] = options
-
-
-def _declares_draft(file: File) -> bool:
-    """Tell whether a post's front matter says `draft: true`, without parsing it all.
-
-    Drafts must be known before pages are read, to keep them out of `mkdocs
-    build`; reading the whole front matter twice per post would cost more.
-    """
-    try:
-        with open(file.abs_src_path or "", encoding="utf-8-sig", errors="replace") as handle:
-            if handle.readline().strip() != "---":
-                return False
-            for line in handle:
-                if line.strip() in ("---", "..."):
-                    return False
-                key, _, value = line.partition(":")
-                if key == "draft":
-                    return value.strip().lower() in ("true", "yes", "on")
-    except OSError:
-        return False
-    return False
-
-
-def _resolve(files: Files, path: str, src_uri: str | None = None) -> str | None:
-    """Give the `docs/` path of a file a post names, trying its own folder first."""
-    candidates = []
-    if src_uri is not None and not path.startswith("/"):
-        candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)))
-    candidates.append(posixpath.normpath(path.lstrip("/")))
-    for candidate in candidates:
-        if files.get_file_from_path(candidate) is not None:
-            return candidate
-    return None
-
-
-def _text_of(html: str) -> str:
-    """Give the words of rendered HTML, without tags (good enough to count them)."""
-    return _TAG.sub(" ", html)
-
-
-_TAG = re.compile(r"<[^>]+>")

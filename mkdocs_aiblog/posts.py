@@ -243,10 +243,13 @@ def parse_post(
     ), problems.messages
 
 
-def reading_minutes(text: str, words_per_minute: int) -> int:
-    """Give the minutes a reader needs for `text`, at least one."""
-    words = len(re.findall(r"\w+", text))
+def reading_minutes(html: str, words_per_minute: int) -> int:
+    """Give the minutes a reader needs for rendered `html` (or plain text), at least one."""
+    words = len(_TAG.sub(" ", html).split())
     return max(1, round(words / max(1, words_per_minute)))
+
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it takes for a front matter.

@@ -299,3 +299,14 @@ def test_meta_tags_and_byline_can_be_turned_off(tmp_path: Path) -> None:
     assert page.select_one('script[type="application/ld+json"]') is None
     assert page.select_one('meta[property="og:type"]') is None
     assert page.select_one(".aiblog-byline") is None
+
+
+def test_a_title_that_is_not_text_falls_back_to_the_file_name(tmp_path: Path) -> None:
+    files = blog(**{"power-clash": post(title=["not", "text"], description="D.")})  # type: ignore[arg-type]
+    site = build_site(tmp_path, files=files)
+    assert site.ok
+    assert any(
+        "posts/power-clash.md: title: ['not', 'text'] is not a text" in w for w in site.warnings
+    )
+    scripts = site.html("posts/power-clash.md").select('script[type="application/ld+json"]')
+    assert json.loads(scripts[0].string or "")["headline"] == "Power clash"
