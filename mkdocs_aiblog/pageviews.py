@@ -36,7 +36,6 @@ import gzip
 import io
 import itertools
 import json
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -44,36 +43,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path, PurePath
 from types import MappingProxyType
-from typing import NamedTuple
 
+from mkdocs_aiblog.exportformats import (
+    FORMATS,
+    GOAT_HEAD,
+    TOTALS,
+    Layout,
+    find_layout,
+    read_count,
+    read_date,
+)
 from mkdocs_aiblog.links import url_key
 
-FORMATS = ("goatcounter", "plausible", "ga4", "umami", "csv", "json")
 MAX_PROBLEMS = 20
 """Problems listed one by one; the rest are summed up in one last problem."""
 _MAX_BYTES = 512 << 20  # a decompressed export larger than this is refused
-
-# Known columns per format, lowercase: (path names, count names, date names).
-# An empty count tuple means one view per row.
-_PATH_CSV = ("path", "page", "url", "pathname", "page path", "page_path", "pagepath")
-_COUNT_CSV = ("views", "pageviews", "page views", "page_views", "count", "hits")
-_PATH_GA4 = (
-    "page path and screen class",
-    "page path + query string and screen class",
-    "page path + query string",
-    "page path",
-    "page location",
-)
-_LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "goatcounter": (("path",), (), ("date",)),
-    "ga4": (_PATH_GA4, ("views",), ("date",)),
-    "plausible": (("name",), ("pageviews",), ()),
-    "umami": (("x",), ("y",), ()),
-    "csv": (_PATH_CSV, _COUNT_CSV, ("date", "day")),
-}
-_GOAT_HEAD = re.compile(r"\d+,?path")
-_TOTALS = frozenset({"", "total", "totals", "grand total"})  # GA4 totals rows: no page
-_THOUSANDS = re.compile(r"\d{1,3}(?:[, \u00a0\u202f']\d{3})+")
 
 
 @dataclass(frozen=True)
@@ -269,15 +253,15 @@ class _Reader:
             return "unknown" if fmt == "auto" else fmt
         line, cells = first
         header = [str(cell).strip().lower() for cell in cells]
-        goat = bool(header) and _GOAT_HEAD.fullmatch(header[0]) is not None
+        goat = bool(header) and GOAT_HEAD.fullmatch(header[0]) is not None
         if goat:
             header[0] = "path"
         elif header[:1] != ["path"] and header[1:2] == ["path"] and header[0].isdigit():
             goat, header = True, header[1:]  # the help page's spelling, `2,Path,...`
-        layout = _layout(header, fmt, goat, self.columns)
-        headerless = len(cells) >= 2 and _count(cells[1]) is not None  # `/a/,12` rows
+        layout = find_layout(header, fmt, goat, self.columns)
+        headerless = len(cells) >= 2 and read_count(cells[1]) is not None  # `/a/,12` rows
         if layout is None and headerless and fmt in ("auto", "csv") and not any(self.columns):
-            layout, rows = _Layout("csv", 0, 1, None), itertools.chain([first], rows)
+            layout, rows = Layout("csv", 0, 1, None), itertools.chain([first], rows)
         if layout is None:
             shown = ", ".join(header) or "none"
             known = "any known export" if fmt == "auto" else f"a {fmt} export"
@@ -289,7 +273,7 @@ class _Reader:
         self.add(rows, layout, len(header))
         return layout.fmt
 
-    def add(self, rows: Iterator[_Row], layout: _Layout, width: int) -> None:
+    def add(self, rows: Iterator[_Row], layout: Layout, width: int) -> None:
         """Add the views of `rows`, read with `layout`, to `counts`."""
         _, path_at, count_at, date_at, event_at, bot_at = layout
         need = max(i for i in layout[1:] if isinstance(i, int))
@@ -304,18 +288,18 @@ class _Reader:
             if bot_at is not None and str(cells[bot_at]).strip() not in ("", "0"):
                 continue
             if since is not None and date_at is not None:
-                day = _date(cells[date_at])
+                day = read_date(cells[date_at])
                 if day is None:
                     self.problem(line, f"{cells[date_at]!r} is not a date")
                     continue
                 if day < since:
                     continue
-            views = 1 if count_at is None else _count(cells[count_at])
+            views = 1 if count_at is None else read_count(cells[count_at])
             if views is None:
                 where = "" if line else f"{path!r}: "
                 self.problem(line, f"{where}{cells[count_at or 0]!r} is not a whole number")
                 continue
-            if path.lower() in _TOTALS:
+            if path.lower() in TOTALS:
                 continue  # GA4's totals row, or no page at all
             key = keys.get(path)
             if key is None:
@@ -323,68 +307,3 @@ class _Reader:
                 full = "//" + path if slash and "." in host and ":" not in host else path
                 key = keys[path] = url_key(full, base_path=self.base_path)
             self.counts[key] = self.counts.get(key, 0) + views
-
-
-class _Layout(NamedTuple):
-    fmt: str
-    path_at: int
-    count_at: int | None  # None: one view per row
-    date_at: int | None
-    event_at: int | None = None
-    bot_at: int | None = None
-
-
-def _layout(
-    header: list[str], fmt: str, goat: bool, columns: tuple[str | None, ...]
-) -> _Layout | None:
-    """Find the columns of `fmt`, or of the first format whose columns are there."""
-    path_col, count_col, date_col = columns
-    for name in FORMATS[:-1] if fmt == "auto" else (fmt,):
-        if fmt == "auto" and name == "goatcounter" and not goat:
-            continue  # plain CSVs have a `path` column too; GoatCounter's is versioned
-        paths, counts, dates = _LAYOUTS["csv" if name == "json" else name]
-        optional_count = not counts
-        if name == "csv":
-            paths = (path_col,) if path_col else paths
-            counts = (count_col,) if count_col else counts
-            dates = (date_col,) if date_col else dates
-            optional_count = not count_col
-        path_at, count_at = _find(header, paths), _find(header, counts)
-        if path_at is not None and (count_at is not None or optional_count):
-            event, bot = (
-                _find(header, (n,)) if name == "goatcounter" else None for n in ("event", "bot")
-            )
-            return _Layout(name, path_at, count_at, _find(header, dates), event, bot)
-    return None
-
-
-def _find(header: list[str], names: tuple[str, ...]) -> int | None:
-    return next((header.index(name) for name in names if name in header), None)
-
-
-def _count(value: object) -> int | None:
-    """Read a whole, non-negative number of views (`1,234` and `12.0` too)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
-    text = str(value).strip()
-    if _THOUSANDS.fullmatch(text):
-        text = re.sub(r"\D", "", text)
-    whole, _, fraction = text.partition(".")
-    if whole.isascii() and whole.isdigit() and (not fraction or set(fraction) == {"0"}):
-        return int(whole)
-    return None
-
-
-def _date(value: object) -> date | None:
-    """Read `2026-11-20`, `2026-11-20T10:00:00Z` (its own day) or GA4's `20261120`."""
-    text = str(value).strip()
-    try:
-        if len(text) == 8 and text.isdigit():
-            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
