@@ -237,7 +237,10 @@ def slot_attributes(options: Mapping[str, object]) -> dict[str, str]:
     for name, value in options.items():
         if value is None and name in KEYS:
             continue  # `url:` with nothing after it: as if absent
-        if name in KEYS and isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = isinstance(value, str) or (
+            name != "url" and isinstance(value, int | float) and not isinstance(value, bool)
+        )
+        if name in KEYS and text:
             attributes[f"data-{name}"] = str(value).replace("&", "&amp;")
         else:
             invalid[str(name)] = _shown(value)
@@ -265,6 +268,12 @@ def place(
     elif slot is None:
         html += MARKER
     return html, story, problems + found
+
+
+def remove_slots(html: str) -> str:
+    """Give a page's HTML without any `/// full-story` block (the card is turned off)."""
+    html, _, _ = extract_slot(html)
+    return html.replace(MARKER, "")
 
 
 def extract_slot(html: str) -> tuple[str, dict[str, object] | None, int]:

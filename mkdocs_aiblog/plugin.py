@@ -199,6 +199,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
             for problem in problems:
                 log.warning(f"{page.file.src_uri}: {problem}")
+        else:
+            html = fullstory.remove_slots(html)  # no card, and no block's leftovers
         html, found, count = slots.extract(html, POST_LIST_SLOT, views.MARKERS["post_list"])
         if count > 1:
             log.warning(

@@ -196,3 +196,14 @@ def test_header_that_is_no_mapping_leaves_the_text(header: str) -> None:
     """pymdownx's own rule for bad YAML: no block; the plugin's count of slots is 0."""
     html = convert(f"/// full-story\n{header}\n///")
     assert extract_slot(html)[2] == 0
+
+
+def test_a_number_is_not_a_url() -> None:
+    # Front matter refuses `url: 2024`; the block must not turn it into href="2024".
+    html = markdown.Markdown(extensions=["mkdocs_aiblog.blocks"]).convert(
+        "/// full-story\n    url: 2024\n    title: 7\n///\n"
+    )
+    _, values, _ = extract_slot(html)
+    assert values is not None
+    assert values["title"] == "7"
+    assert "url" in values and not isinstance(values["url"], str)
