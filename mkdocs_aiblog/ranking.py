@@ -15,8 +15,8 @@ Order:
    then the key, so the order never depends on the order posts were read in.
 
 Drafts and opted-out posts (`popular: false`) are never listed. A link counts once
-per source post, never from a post to itself, and only from posts that are listed
-or could be (not from drafts, nor from pages that are not posts).
+per source post, never from a post to itself, and only from published posts (an
+opted-out post's links count; a draft's, or another page's, do not).
 """
 
 from __future__ import annotations

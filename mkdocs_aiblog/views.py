@@ -138,9 +138,9 @@ class PageView:
         """
         start = html.find('data-md-type="toc"')
         end = html.find("</div>", start) if start >= 0 else -1
-        if end < 0 or not block.strip():
-            return html
-        self.sidebar_shown = not self.toc_hidden
+        if end < 0 or self.toc_hidden or not block.strip():
+            return html  # `hide: [toc]`: the sidebar is there but hidden
+        self.sidebar_shown = True
         return html[:end] + block + html[end:]
 
 
