@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -85,8 +86,20 @@ def titles(entries: list[tuple[str, str]]) -> list[str]:
 
 
 def post_list(page: BeautifulSoup) -> list[str]:
-    """Give the titles of the home page's post list, in order."""
+    """Give the titles of one page of the post list, in order."""
     return [t.get_text(strip=True) for t in page.select(".aiblog-post-list .aiblog-card__title")]
+
+
+def every_post(server: MkdocsServe) -> list[str]:
+    """Give the titles of the whole post list, following its pages from the home page."""
+    titles: list[str] = []
+    path: str | None = ""
+    while path is not None:
+        page = html(server, path)
+        titles += post_list(page)
+        older = page.select_one(".aiblog-pagination a[rel=next]")
+        path = None if older is None else urljoin("/" + path, str(older["href"])).lstrip("/")
+    return titles
 
 
 def edit(path: Path, old: str, new: str) -> Callable[[], None]:
@@ -139,7 +152,7 @@ def test_title_edit_reaches_the_post_and_other_posts_lists(mkdocs_serve: ServeFa
     server = mkdocs_serve(REPO_ROOT)
     docs = server.project / "docs"
     assert BENCHMARK in titles(popular(html(server, "posts/ai-power-clash/")))
-    assert BENCHMARK in post_list(html(server, ""))
+    assert BENCHMARK in every_post(server)
 
     renamed = "Benchmark fatigue: the leaderboard era is ending"
     log = rebuild(
@@ -155,7 +168,7 @@ def test_title_edit_reaches_the_post_and_other_posts_lists(mkdocs_serve: ServeFa
     for other in ("posts/ai-power-clash/", "posts/small-models-big-jobs/"):
         listed = titles(popular(html(server, other)))
         assert renamed in listed and BENCHMARK not in listed, (other, listed)
-    home = post_list(html(server, ""))
+    home = every_post(server)
     assert renamed in home and BENCHMARK not in home
 
 
@@ -164,7 +177,7 @@ def test_title_edit_reaches_the_post_and_other_posts_lists(mkdocs_serve: ServeFa
 def test_added_and_deleted_posts_show_up_in_every_list(mkdocs_serve: ServeFactory) -> None:
     server = mkdocs_serve(REPO_ROOT)
     docs = server.project / "docs"
-    assert CLASH in post_list(html(server, ""))
+    assert CLASH in every_post(server)
 
     # Add a pinned post and delete the one post no other post links to (a deleted
     # link target would make MkDocs itself warn).
@@ -174,7 +187,7 @@ def test_added_and_deleted_posts_show_up_in_every_list(mkdocs_serve: ServeFactor
 
     log = rebuild(server, add_and_delete)
     assert problems(log) == []
-    home = post_list(html(server, ""))
+    home = every_post(server)
     assert home[0] == NEW_TITLE and CLASH not in home and len(home) == 6, home
     assert server.fetch("posts/ai-power-clash/")[0] == 404
     new = html(server, "posts/gpu-rental-prices/")
@@ -189,7 +202,7 @@ def test_added_and_deleted_posts_show_up_in_every_list(mkdocs_serve: ServeFactor
     log = rebuild(server, (docs / "posts/gpu-rental-prices.md").unlink)
     assert problems(log) == []
     assert server.fetch("posts/gpu-rental-prices/")[0] == 404
-    home = post_list(html(server, ""))
+    home = every_post(server)
     assert NEW_TITLE not in home and CLASH not in home and len(home) == 5, home
     for other in ("posts/benchmark-fatigue/", "posts/eu-ai-act-deadlines/", "posts/chip-shortage/"):
         names = titles(popular(html(server, other)))
@@ -213,14 +226,16 @@ def test_broken_front_matter_warns_once_and_recovers(mkdocs_serve: ServeFactory)
     assert post.select_one(".aiblog-byline") is not None
     assert post.select_one(".aiblog-byline__date") is None
     assert html(server, "posts/ai-power-clash/").select_one(".aiblog-byline__date") is not None
-    assert len(post_list(html(server, ""))) == 6
+    assert len(every_post(server)) == 6
 
     log = rebuild(server, edit(source, "date: yesterday", good))
     assert problems(log) == []
     post = html(server, "posts/small-models-big-jobs/")
     stamp = post.select_one(".aiblog-byline__date time")
     assert stamp is not None and str(stamp.get("datetime")).startswith("2026-11-12")
-    cards = html(server, "").select(".aiblog-card time")
+    cards = html(server, "").select(".aiblog-card time") + html(server, "page/2/").select(
+        ".aiblog-card time"
+    )
     stamps = [str(t.get("datetime")) for t in cards]
     assert len(stamps) == 6 and stamps == sorted(stamps, reverse=True), stamps
 
@@ -271,7 +286,7 @@ def test_no_state_leaks_from_one_build_into_the_next(
     # Ranked by page views now (analytics/plausible-pages.csv): the pin no longer
     # puts the EU post first.
     assert titles(popular(html(server, "posts/benchmark-fatigue/")))[0].startswith("Open weights")
-    home = post_list(html(server, ""))
+    home = every_post(server)
     assert CLASH not in home and len(home) == 5, home
     if not serve_args:
         # A full rebuild cleans the site and renders every page again, untouched ones
