@@ -283,6 +283,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.pages.pop(page.file.src_uri, None)  # rendered: its view is no longer needed
+        return None
+
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
         if compat.blog_post(file.page) is not None:
