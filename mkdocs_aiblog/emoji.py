@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
@@ -263,8 +264,11 @@ def _tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
     i = 0
     while i < len(text):
         unicode = ""
-        if _plain(text[i], starts):
-            # Plain text, the common case: skip it in one go.
+        if plain := _ASCII_WORDS.match(text, i):
+            # Plain ASCII text, the common case: skip it in one go.
+            end = plain.end()
+            kind = OTHER
+        elif _plain(text[i], starts):
             end = i + 1
             while end < len(text) and _plain(text[end], starts):
                 end += 1
@@ -293,6 +297,14 @@ def _tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
         else:
             tokens.append(Token(kind, text[i:end], unicode=unicode))
         i = end
+
+
+# Words of ASCII that begin no emoji (digits, `#` and `*` begin keycaps) and hold no
+# stash placeholder, with blanks only between them. A class of every emoji's first
+# character would be slower: most lie outside the BMP, where `re` tests ranges one
+# by one.
+_ASCII_WORD = f"[^\\s{STX}#*0-9\x80-\U0010ffff]+"
+_ASCII_WORDS = re.compile(f"{_ASCII_WORD}(?:[ \\t]+{_ASCII_WORD})*")  # blanks inside only
 
 
 def _plain(char: str, starts: _Trie) -> bool:

@@ -42,6 +42,7 @@ permalink or wrapped the heading in an anchor link.
 from __future__ import annotations
 
 import functools
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,7 @@ from markdown import Extension, Markdown
 from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 from .emoji import OTHER, SPACE, Token, edge_run, emoji_classes, tokenize, worth_a_look
 
@@ -158,8 +160,7 @@ class _TakeOutEmoji(Treeprocessor):
         ):
             # `toc` takes its entry from `data-toc-label` (and then drops the
             # attribute): the clean text computed as `toc` does, after the mark.
-            name = strip_tags(render_inner_html(remove_fnrefs(heading), self.md))
-            heading.set("data-toc-label", f"{mark} {name}")
+            heading.set("data-toc-label", f"{mark} {_toc_name(heading, rest, self.md)}")
 
 
 class _PutBackEmoji(Treeprocessor):
@@ -178,6 +179,22 @@ class _PutBackEmoji(Treeprocessor):
                     parent[index] = item.badge
                     break
         self.pending.clear()
+
+
+def _toc_name(heading: etree.Element, rest: list[Token], md: Markdown) -> str:
+    """Give the heading's text as `toc` would name it, without the emoji.
+
+    Most headings are plain words; their name is the words themselves, found
+    without serializing the heading as `toc` does for the general case.
+    """
+    plain = all(token.element is None for token in rest)
+    text = "".join(token.text for token in rest).strip()
+    if plain and not _SPECIAL.search(text):
+        return " ".join(text.split())
+    return str(strip_tags(render_inner_html(remove_fnrefs(heading), md)))
+
+
+_SPECIAL = re.compile(f"[&<>{STX}{ETX}]")
 
 
 def _strip_blanks(tokens: list[Token]) -> list[Token]:
