@@ -120,6 +120,8 @@ class PageView:
     """OpenGraph and Twitter tags: attribute, its value, content (raw)."""
     json_ld: str = ""
     """The JSON-LD `BlogPosting`, already safe inside `<script>`."""
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Parts rendered once per page and shown more than once (see `keep`)."""
     sidebar_shown: bool = False
     """Set while rendering: whether the popular list went into the right sidebar."""
     material_post: bool = False
@@ -136,6 +138,15 @@ class PageView:
     def fill(self, html: str, parts: dict[str, str]) -> str:
         """Give the rendered content with the plugin's markers filled in."""
         return fill(html, parts)
+
+    def keep(self, name: str, html: str) -> str:
+        """Keep a part rendered once per page for `kept` (gives "", for `{% set %}`)."""
+        self.rendered[name] = html
+        return ""
+
+    def kept(self, name: str) -> str:
+        """Give a part kept with `keep`, "" if none was."""
+        return self.rendered.get(name, "")
 
     def into_sidebar(self, html: str, block: str) -> str:
         """Give the site navigation `html` with `block` at the end of the TOC sidebar.
