@@ -28,6 +28,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
 from mkdocs_aiblog.fullstory import KEYS, slot_attributes
+from mkdocs_aiblog.views import POST_LIST_SLOT
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -68,9 +69,6 @@ class FullStoryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stu
         if options["title"] is None and self.argument:
             options["title"] = self.argument
         return etree.SubElement(parent, "div", slot_attributes({**options, **self.unknown}))
-
-
-POST_LIST_SLOT = "aiblog-post-list-slot"
 
 
 class PostListBlock(Block):  # type: ignore[misc]

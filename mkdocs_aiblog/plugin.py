@@ -8,7 +8,6 @@ templates only read them.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -24,12 +23,10 @@ from mkdocs_aiblog import (
     navigation,
     popular,
     posts,
-    slots,
     sources,
     views,
 )
 from mkdocs_aiblog.authors import load_authors
-from mkdocs_aiblog.blocks import POST_LIST_SLOT
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.links import internal_links, url_key
 
@@ -173,21 +170,20 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        post = self.posts.get(page.file.src_uri) if self._is_post(page.file) else None
+        src = page.file.src_uri
+        post = self.posts.get(src) if self._is_post(page.file) else None
         if post is not None:
-            minutes = (
-                post.readtime
-                or compat.blog_readtime(page)
-                or posts.reading_minutes(html, self.config.words_per_minute)
-            )
-            # The front matter's title is checked in `post`; else the H1 or file name.
             title = post.title if "title" in page.meta else page.title
-            if not isinstance(title, str) or not title:
-                title = sources.fallback_title(page.file)
-            post = dataclasses.replace(post, title=title, readtime=minutes)
-            self.posts[page.file.src_uri] = post
+            post = self.posts[src] = posts.complete(
+                post,
+                html,
+                title=title if isinstance(title, str) and title else None,
+                fallback_title=sources.fallback_title(page.file),
+                readtime=compat.blog_readtime(page),
+                words_per_minute=self.config.words_per_minute,
+            )
             base_path = popular.base_path(config.site_url)
-            self.links[page.file.src_uri] = (
+            self.links[src] = (
                 url_key(page.url),
                 internal_links(html, page.url, base_path=base_path),
             )
@@ -198,25 +194,23 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             front_matter = page.meta.get("full_story") if post is not None else None
             html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
             for problem in problems:
-                log.warning(f"{page.file.src_uri}: {problem}")
+                log.warning(f"{src}: {problem}")
         else:
             html = fullstory.remove_slots(html)  # no card, and no block's leftovers
-        html, found, count = slots.extract(html, POST_LIST_SLOT, views.MARKERS["post_list"])
-        if count > 1:
-            log.warning(
-                f"{page.file.src_uri}: /// post-list: {count} blocks; only the first is shown"
-            )
+        html, list_page, problems = views.place_post_list(html)
+        for problem in problems:
+            log.warning(f"{src}: {problem}")
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
         archive = page.file.src_uri in self.listings.archives
-        if post is None and story is None and found is None and not (everywhere or archive):
+        if post is None and story is None and not list_page and not (everywhere or archive):
             return html
         base = page.meta.get("template", "main.html")
-        self.pages[page.file.src_uri] = views.PageView(
+        self.pages[src] = views.PageView(
             blog=self.blog,
             base_template=base if base != WRAPPER else "main.html",
             post=post,
             full_story=story,
-            list_page=int(found[0].get("data-page", "1")) if found else 0,
+            list_page=list_page,
             draft=post is not None and post.draft,
             thumbnails=self.config.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -241,6 +241,30 @@ def parse_post(
         pin=pin,
         opt_out=opt_out,
     ), problems.messages
+
+
+def complete(
+    post: Post,
+    html: str,
+    *,
+    title: str | None,
+    fallback_title: str,
+    readtime: int | None,
+    words_per_minute: int,
+) -> Post:
+    """Give the post with what is known once its Markdown is rendered.
+
+    Args:
+        post: the post as its front matter described it.
+        html: its rendered content.
+        title: the front matter's checked title, else the page's first heading;
+            None when neither is usable text.
+        fallback_title: a title from the file name, for a post with none.
+        readtime: minutes another plugin (Material's blog) counted, if any.
+        words_per_minute: the reading speed for the post's own count.
+    """
+    minutes = post.readtime or readtime or reading_minutes(html, words_per_minute)
+    return replace(post, title=title or fallback_title, readtime=minutes)
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
+from mkdocs_aiblog import slots
 from mkdocs_aiblog.i18n import localized_date
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from mkdocs_aiblog.navigation import Pagination
     from mkdocs_aiblog.posts import Post
     from mkdocs_aiblog.ranking import Ranked
+
+POST_LIST_SLOT = "aiblog-post-list-slot"
+"""Class of the element a `/// post-list` block leaves in the page's HTML."""
 
 MARKERS = {
     "byline": "<!--aiblog:byline-->",
@@ -182,3 +186,17 @@ def fill(html: str, parts: dict[str, str]) -> str:
         if marker in html:
             html = html.replace(marker, parts.get(name, ""), 1)
     return html
+
+
+def place_post_list(html: str) -> tuple[str, int, list[str]]:
+    """Give a page's HTML with the post list's marker where its block was.
+
+    Also gives which page of the list the block asks for (0: no block) and a
+    problem when there is more than one block.
+    """
+    html, found, count = slots.extract(html, POST_LIST_SLOT, MARKERS["post_list"])
+    problems = [f"/// post-list: {count} blocks; only the first is shown"] if count > 1 else []
+    if found is None:
+        return html, 0, problems
+    page = found[0].get("data-page", "1")
+    return html, int(page) if page.isdigit() and int(page) > 0 else 1, problems
