@@ -50,6 +50,12 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 FileContent = str | bytes
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
+)
+"""A valid 1x1 PNG, for hero images, thumbnails and avatars in test sites."""
+
 
 def skip_or_fail(reason: str) -> NoReturn:
     """Skip the current test, or fail it under ``CI=true``: CI never skips silently."""

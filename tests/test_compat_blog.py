@@ -8,12 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import Site, build_site, post
+from sitebuild import PNG, Site, build_site, post
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 AUTHORS = """\
 authors:
   ada:

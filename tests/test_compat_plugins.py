@@ -10,12 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import build_site, post, skip_or_fail
+from sitebuild import PNG, build_site, post, skip_or_fail
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 AUTHORS = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
 
 

@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitebuild import (
+    PNG,
     Site,
     build_config_file,
     build_fails_strict,
@@ -63,10 +64,6 @@ BASELINE = [
 EXPORT_MARK = "EXPORTONLY"
 """In every path of the analytics export: it must reach no page."""
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 # Material renders these raw from a page's title and description; the plugin cannot
 # change that (it warns instead). Without them, what is left is the plugin's work.
 SAFE_MAIN = """\

@@ -33,7 +33,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitebuild import build_site
+from sitebuild import PNG, build_site
 
 from mkdocs_aiblog.authors import parse_authors
 from mkdocs_aiblog.fullstory import Defaults, FullStory, parse_full_story
@@ -320,10 +320,6 @@ def test_front_matter_problem_never_raises(text: str) -> None:
 
 # -- real builds ----------------------------------------------------------------------
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 
 
 def dumped(meta: dict[str, Any]) -> str | None:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from sitebuild import (
+    PNG,
     REPO_ROOT,
     FileContent,
     build_fails_strict,
@@ -25,10 +26,6 @@ from sitebuild import (
 from mkdocs_aiblog import popular, ranking
 
 EXPORTS = REPO_ROOT / "tests" / "data" / "exports"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 SERVE_URL = "http://127.0.0.1:8000/"
 
 Entry = tuple[str, str]

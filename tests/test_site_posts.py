@@ -9,12 +9,8 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitebuild import build_fails_strict, build_site, post, write_project
+from sitebuild import PNG, build_fails_strict, build_site, post, write_project
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105fe02fea7d6a4c80000000049454e44ae426082"
-)
 AUTHORS = """\
 authors:
   ada:
