@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -22,7 +21,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from mkdocs_aiblog.listpages import ArchiveYear, Listing, archive, generate, has_post_list
-from mkdocs_aiblog.views import word
+from mkdocs_aiblog.views import timeline_key, word
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger("aiblog")
 
 DEFAULT_PER_PAGE = 10
-_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -142,11 +140,6 @@ def _without_posts(items: list[Any], is_post: Callable[[File], bool]) -> list[An
                 continue
         kept.append(item)
     return kept
-
-
-def timeline_key(post: Post) -> tuple[float, str, str]:
-    """Give the key that orders posts as `views.newest_first` does (ascending)."""
-    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
 
 
 def index(blog: Blog, listings: Listings) -> None:

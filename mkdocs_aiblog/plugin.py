@@ -65,6 +65,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
         self.listings = navigation.Listings()
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
+        self.base_path = "/"
+        self.social = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -82,6 +84,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             self.posts.clear()
             self.links.clear()
         self.pages.clear()
+        self.base_path = popular.base_path(config.site_url)
+        # Material's social plugin writes the generic OpenGraph and Twitter tags.
+        self.social = "material/social" in config.plugins or "social" in config.plugins
         for key in i18n.unknown_words(self.config.words):
             log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
         language = config.theme.get("language")
@@ -182,10 +187,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 readtime=compat.blog_readtime(page),
                 words_per_minute=self.config.words_per_minute,
             )
-            base_path = popular.base_path(config.site_url)
             self.links[src] = (
                 url_key(page.url),
-                internal_links(html, page.url, base_path=base_path),
+                internal_links(html, page.url, base_path=self.base_path),
             )
             if self.config.byline:
                 html = views.mark_byline(html)
@@ -211,7 +215,6 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             post=post,
             full_story=story,
             list_page=list_page,
-            draft=post is not None and post.draft,
             thumbnails=self.config.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
             material_post=compat.blog_post(page) is not None,
@@ -267,9 +270,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view, page, self.blog, self.listings, newer_older=self.config.navigation.newer_older
         )
         if view.post is not None and self.config.meta_tags:
-            social = "material/social" in config.plugins or "social" in config.plugins
             view.head = meta.head_tags(
-                view.post, site_url=config.site_url, site_name=config.site_name, social=social
+                view.post, site_url=config.site_url, site_name=config.site_name, social=self.social
             )
             view.json_ld = meta.json_ld(
                 view.post, site_url=config.site_url, site_name=config.site_name

@@ -39,10 +39,14 @@ MARKERS = {
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
 
+def timeline_key(post: Post) -> tuple[float, str, str]:
+    """Give the key that orders posts newest first, undated last, then by title and path."""
+    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
+
+
 def newest_first(posts: Sequence[Post]) -> list[Post]:
-    """Give `posts` newest first, undated last, then by title and path."""
-    by_title = sorted(posts, key=lambda post: (post.title.casefold(), post.src_uri))
-    return sorted(by_title, key=lambda post: post.date or _OLDEST, reverse=True)
+    """Give `posts` in the order of the timeline (see `timeline_key`)."""
+    return sorted(posts, key=timeline_key)
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,6 @@ class PageView:
     """On a post: the next older published post."""
     archive: Sequence[ArchiveYear] = ()
     """On an archive page: every published post by year and month."""
-    draft: bool = False
     thumbnails: bool = True
     toc_hidden: bool = False
     head: list[tuple[str, str, str]] = field(default_factory=list)
@@ -133,6 +136,11 @@ class PageView:
     categories and reading time: the byline adds only tags and the hero image."""
     tags: list[TagLink] = field(default_factory=list)
     """The post's tags as Material's tags plugin links them (empty without it)."""
+
+    @property
+    def draft(self) -> bool:
+        """Whether the page is a draft post (shown by `mkdocs serve` only)."""
+        return self.post is not None and self.post.draft
 
     @property
     def words(self) -> dict[str, str]:
