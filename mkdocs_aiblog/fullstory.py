@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 KEYS: Final = ("url", "title", "text", "button", "source")
 """The keys of the front-matter mapping and the options of a block."""
 MARKER: Final = MARKERS["full_story"]
-"""Where the card goes in a page's HTML; the wrapper template replaces it."""
+"""Where the card goes in a page's HTML; `render` puts the card there."""
 SLOT_CLASS: Final = "aiblog-full-story-slot"
 """Class of the element a `/// full-story` block leaves in the page's HTML."""
 

@@ -4,7 +4,7 @@
 beside the page that holds the block (`index.md` -> `page/2.md`, served at
 `page/2/`), each a `/// post-list` block with `page: N`, so MkDocs renders them
 like any page. The archive is one more generated page (`archive.md`) whose list
-the wrapper template fills in.
+the plugin fills in (`render`).
 """
 
 from __future__ import annotations

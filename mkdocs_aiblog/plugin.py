@@ -23,6 +23,7 @@ from mkdocs_aiblog import (
     navigation,
     popular,
     posts,
+    render,
     sources,
     views,
 )
@@ -43,7 +44,6 @@ compat.declare_properdocs_support()
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"
-WRAPPER = "aiblog/page.html"
 
 
 class AiblogPlugin(BasePlugin[AiblogConfig]):
@@ -61,6 +61,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.links: dict[str, tuple[str, frozenset[str]]] = {}
         """By post: its url key and the url keys it links to (kept like `posts`)."""
         self.pages: dict[str, views.PageView] = {}
+        self.spliced: dict[str, render.Spliced] = {}
+        """By page: what `on_post_page` adds to it (set in `on_page_context`)."""
+        self.partials: render.Partials | None = None
         self.words: dict[str, str] = i18n.words(None)
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
         self.listings = navigation.Listings()
@@ -84,6 +87,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             self.posts.clear()
             self.links.clear()
         self.pages.clear()
+        self.spliced.clear()
         self.base_path = popular.base_path(config.site_url)
         # Material's social plugin writes the generic OpenGraph and Twitter tags.
         self.social = "material/social" in config.plugins or "social" in config.plugins
@@ -208,10 +212,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         archive = page.file.src_uri in self.listings.archives
         if post is None and story is None and not list_page and not (everywhere or archive):
             return html
-        base = page.meta.get("template", "main.html")
         self.pages[src] = views.PageView(
             blog=self.blog,
-            base_template=base if base != WRAPPER else "main.html",
             post=post,
             full_story=story,
             list_page=list_page,
@@ -219,7 +221,6 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             toc_hidden="toc" in (page.meta.get("hide") or ()),
             material_post=compat.blog_post(page) is not None,
         )
-        page.meta["template"] = WRAPPER
         return html
 
     def on_env(
@@ -227,6 +228,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     ) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
+        self.partials = render.Partials(env, config)
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = views.newest_first(published)
         navigation.index(self.blog, self.listings)
@@ -277,11 +279,59 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 view.post, site_url=config.site_url, site_name=config.site_name
             )
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
+        if self.partials is not None:
+            self.spliced[page.file.src_uri] = self._render(view, page, context["base_url"])
         return context
 
+    def _render(self, view: views.PageView, page: Page, base_url: str) -> render.Spliced:
+        """Render the page's parts: into its content now, the others for `on_post_page`."""
+        assert self.partials is not None
+        partials = self.partials
+        content = page.content or ""
+        shown = {
+            "byline": view.post is not None,  # its marker is only set with `byline: true`
+            "full_story": view.full_story is not None,
+            "post_list": bool(view.list_page),
+            "archive": bool(view.archive),
+        }
+        parts = {
+            name: partials.render(name.replace("_", "-"), view, page, base_url)
+            for name, marker in views.MARKERS.items()
+            if shown[name] and marker in content
+        }
+        page.content = views.fill(content, parts)
+        spliced = render.Spliced(base_url=base_url)
+        if view.head or view.json_ld:
+            spliced.head = partials.render("head", view, page, base_url)
+        if view.post is not None and (view.newer or view.older):
+            spliced.after = partials.render("newer-older", view, page, base_url)
+        if view.popular:
+            spliced.popular = partials.popular_list(view, base_url)
+            spliced.sidebar = partials.render(
+                "popular", view, page, base_url, where="sidebar", popular_list=spliced.popular
+            )
+        return spliced
+
+    @event_priority(100)  # first: later plugins (minifiers, privacy) see the whole page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        self.pages.pop(page.file.src_uri, None)  # rendered: its view is no longer needed
-        return None
+        view = self.pages.pop(page.file.src_uri, None)  # rendered: no longer needed
+        spliced = self.spliced.pop(page.file.src_uri, None)
+        if view is None or spliced is None or self.partials is None:
+            return None
+        sidebar_at = -1
+        if spliced.sidebar and not view.toc_hidden:
+            sidebar_at = render.toc_sidebar_end(output)
+        view.sidebar_shown = sidebar_at >= 0
+        if spliced.popular:
+            spliced.after += self.partials.render(
+                "popular",
+                view,
+                page,
+                spliced.base_url,
+                where="after",
+                popular_list=spliced.popular,
+            )
+        return render.splice(output, spliced, sidebar_at=sidebar_at)
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

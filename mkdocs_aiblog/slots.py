@@ -2,8 +2,8 @@
 
 A Markdown extension does not know which page it renders, so a block leaves a
 slot (`<div class="aiblog-...-slot" data-...>body</div>`); the plugin finds it
-here, replaces it with a marker comment, and the wrapper template renders the
-real thing there.
+here, replaces it with a marker comment, and `render` puts the rendered part
+there.
 """
 
 from __future__ import annotations

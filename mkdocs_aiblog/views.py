@@ -106,7 +106,6 @@ class PageView:
     """What one page's templates read, as `aiblog` in their context."""
 
     blog: Blog
-    base_template: str
     post: Post | None = None
     full_story: FullStory | None = None
     popular: list[Popular] = field(default_factory=list)
@@ -127,10 +126,8 @@ class PageView:
     """OpenGraph and Twitter tags: attribute, its value, content (raw)."""
     json_ld: str = ""
     """The JSON-LD `BlogPosting`, already safe inside `<script>`."""
-    rendered: dict[str, str] = field(default_factory=dict)
-    """Parts rendered once per page and shown more than once (see `keep`)."""
     sidebar_shown: bool = False
-    """Set while rendering: whether the popular list went into the right sidebar."""
+    """Set while placing the parts: whether the popular list went into the right sidebar."""
     material_post: bool = False
     """A post of Material's blog plugin, whose sidebar already shows authors, dates,
     categories and reading time: the byline adds only tags and the hero image."""
@@ -146,35 +143,6 @@ class PageView:
     def words(self) -> dict[str, str]:
         """The localized words (a shortcut for templates)."""
         return self.blog.words
-
-    def fill(self, html: str, parts: dict[str, str]) -> str:
-        """Give the rendered content with the plugin's markers filled in."""
-        return fill(html, parts)
-
-    def keep(self, name: str, html: str) -> str:
-        """Keep a part rendered once per page for `kept` (gives "", for `{% set %}`)."""
-        self.rendered[name] = html
-        return ""
-
-    def kept(self, name: str) -> str:
-        """Give a part kept with `keep`, "" if none was."""
-        return self.rendered.get(name, "")
-
-    def into_sidebar(self, html: str, block: str) -> str:
-        """Give the site navigation `html` with `block` at the end of the TOC sidebar.
-
-        Material's secondary sidebar holds only the table of contents, whose
-        markup has no `<div>`, so the first `</div>` after the sidebar's opening
-        tag closes its inner box. Where that sidebar is absent (`toc.integrate`,
-        or a theme override without it) the block stays out, and the copy after
-        the article is shown at every width instead.
-        """
-        start = html.find('data-md-type="toc"')
-        end = html.find("</div>", start) if start >= 0 else -1
-        if end < 0 or self.toc_hidden or not block.strip():
-            return html  # `hide: [toc]`: the sidebar is there but hidden
-        self.sidebar_shown = True
-        return html[:end] + block + html[end:]
 
 
 _H1_END = re.compile(r"</h1>", re.IGNORECASE)

@@ -177,7 +177,7 @@ def test_offline_plugin(tmp_path: Path) -> None:
     assert sheet is not None and sheet["href"] == "../assets/stylesheets/aiblog.css"
     assert (site.site_dir / "assets/stylesheets/aiblog.css").is_file()
     link = page.select_one(".aiblog-popular--after a")
-    assert link is not None and link["href"] == "chips.html"
+    assert link is not None and link["href"] == "../posts/chips.html"
     assert page.select_one(".aiblog-byline") is not None
     assert page.select(".aiblog-popular")
     assert (site.site_dir / "search/search_index.js").is_file()

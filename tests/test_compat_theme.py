@@ -98,12 +98,60 @@ def test_custom_dir_overrides_win(tmp_path: Path) -> None:
     assert post_page.select_one(".aiblog-byline") is not None
 
 
+def test_a_post_keeps_its_own_template(tmp_path: Path) -> None:
+    # The plugin wraps no template: `template:` in front matter, or Material's
+    # blog-post.html, is what renders the page, with the parts placed in it.
+    own = post(
+        title="AI power clash",
+        date="2026-11-20",
+        full_story="https://example.com/o",
+        template="story.html",
+    )
+    site = build_site(
+        tmp_path,
+        config=config(theme={"custom_dir": "overrides"}),
+        files=files(**{"posts/clash.md": own}),
+        extra_files={
+            "overrides/story.html": (
+                '{% extends "main.html" %}\n'
+                '{% block announce %}<p class="my-story">A story page</p>{% endblock %}\n'
+            ),
+        },
+        strict=True,
+    )
+    page = site.html("posts/clash.md")
+    assert page.select_one(".my-story") is not None
+    assert page.select_one("article .aiblog-byline") is not None
+    assert page.select_one("article .aiblog-full-story") is not None
+    assert page.select_one(".md-sidebar--secondary .aiblog-popular--sidebar") is not None
+    assert page.select_one('head meta[property="og:type"]') is not None
+    assert site.html("posts/chips.md").select_one(".my-story") is None
+
+
+def test_a_post_quoting_materials_markup_gets_no_list_inside_it(tmp_path: Path) -> None:
+    quoted = post(title="Reading the theme", date="2026-11-21")
+    # Raw HTML that looks like Material's sidebar, inside the content.
+    quoted += '\n<div class="demo" data-md-type="toc"><div>inner</div></div>\n'
+    site = build_site(
+        tmp_path,
+        config=config(theme={"features": ["toc.integrate"]}),
+        files=files(**{"posts/theme.md": quoted}),
+        strict=True,
+    )
+    page = site.html("posts/theme.md")
+    assert page.select(".aiblog-popular--sidebar") == []
+    assert page.select_one(".demo") is not None
+    assert page.select_one(".demo .aiblog-popular") is None
+    after = page.select_one("article .aiblog-popular--after")
+    assert after is not None and "aiblog-popular--always" in after["class"]
+
+
 def test_use_directory_urls_false(tmp_path: Path) -> None:
     site = build_site(tmp_path, config=config(use_directory_urls=False), files=files(), strict=True)
     assert (site.site_dir / "posts/clash.html").is_file()
     page = site.html("posts/clash.md")
     link = page.select_one(".aiblog-popular--after a")
-    assert link is not None and link["href"] == "chips.html"
+    assert link is not None and link["href"] == "../posts/chips.html"
     og = page.select_one('meta[property="og:url"]')
     assert og is not None and og["content"] == "https://example.org/posts/clash.html"
     data = json.loads(page.select_one('script[type="application/ld+json"]').get_text())
@@ -129,7 +177,10 @@ def test_a_site_under_a_sub_path(tmp_path: Path) -> None:
     assert data["url"] == "https://example.org/blog/posts/clash/"
     entries = page.select(".aiblog-popular--after li")
     assert [e["data-aiblog-reason"] for e in entries] == ["views", "views"]
-    assert [e.select_one("a")["href"] for e in entries] == ["../old/", "../chips/"]
+    assert [e.select_one("a")["href"] for e in entries] == [
+        "../../posts/old/",
+        "../../posts/chips/",
+    ]
     canonical = page.select_one('link[rel="canonical"]')
     assert canonical is not None and canonical["href"] == "https://example.org/blog/posts/clash/"
 

@@ -213,7 +213,7 @@ def test_the_demo_pins_a_post_and_ranks_from_its_export(demo_site: Site) -> None
         if source not in pinned:  # an editor's pick leads every other post's list
             first = items[0].select_one("a")
             assert first is not None
-            assert first["href"] in {f"../{pin.name}/" for pin in pinned}
+            assert first["href"] in {f"../../posts/{pin.name}/" for pin in pinned}
             assert items[0]["data-aiblog-reason"] == "pinned"
     assert {"pinned", "views"} <= reasons
     # The unmatched paths of the export (home page, about) are one INFO line.

@@ -321,7 +321,6 @@ def test_front_matter_problem_never_raises(text: str) -> None:
 # -- real builds ----------------------------------------------------------------------
 
 
-
 def dumped(meta: dict[str, Any]) -> str | None:
     """The YAML of a front matter, or None where PyYAML itself cannot write it."""
     try:

@@ -1,0 +1,130 @@
+"""Rendering the plugin's parts and placing them in a page, without a wrapper template.
+
+Each part is a small Jinja partial (`aiblog/byline.html`, ...), looked up through
+the theme's loader, so a site's `custom_dir` overrides it. A partial is rendered
+from Python with a small context (`aiblog`, `page`, `base_url`, `config`), not
+included in the page's template: an include copies the page's whole context,
+and a wrapper template around every page cost a fifth of a millisecond a page
+before it showed anything.
+
+Parts go to three places:
+
+- into `page.content`, in `on_page_context` (after the search plugin has read
+  it): the byline, the card, the post list and the archive, where the content
+  holds their markers (`views.MARKERS`);
+- into the written page, in `on_post_page` (`splice`): the head tags before
+  `</head>`, the popular list at the end of Material's table-of-contents sidebar,
+  and the newer/older links and the popular list's second copy at the end of the
+  article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_aiblog.views import PageView
+
+
+class Partials:
+    """The plugin's partials of one build, rendered with a small context."""
+
+    def __init__(self, env: jinja2.Environment, config: MkDocsConfig) -> None:
+        self.env = env
+        self.config = config
+        self._templates: dict[str, jinja2.Template] = {}
+        self._popular: dict[tuple[object, ...], str] = {}
+
+    def render(
+        self, name: str, view: PageView, page: Page | None, base_url: str, **extra: object
+    ) -> str:
+        """Give the partial `aiblog/<name>.html` rendered for one page."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(f"aiblog/{name}.html")
+        return template.render(
+            aiblog=view, page=page, base_url=base_url, config=self.config, **extra
+        )
+
+    def popular_list(self, view: PageView, base_url: str) -> str:
+        """Give the entries of a page's popular list, rendered once per distinct list.
+
+        Nearly every page shows the same few posts: the list is rendered once per
+        set of entries and `base_url` (its links are relative to the site's root,
+        so that is all they depend on).
+        """
+        key = (base_url, view.thumbnails, *((e.post.src_uri, e.reason) for e in view.popular))
+        html = self._popular.get(key)
+        if html is None:
+            # Without a page, MkDocs' `url` filter joins `base_url` and the URL.
+            root = "" if base_url == "." else base_url
+            html = self._popular[key] = self.render("popular-list", view, None, root)
+        return html
+
+
+@dataclass
+class Spliced:
+    """What `on_post_page` adds to a written page."""
+
+    head: str = ""
+    """Before `</head>`."""
+    sidebar: str = ""
+    """At the end of Material's table-of-contents sidebar (where it is shown)."""
+    after: str = ""
+    """At the end of the article."""
+    popular: str = ""
+    """The popular list's entries, for its second copy (after the article)."""
+    base_url: str = "."
+    """The page's relative path to the site's root, for the partials' `url` filter."""
+
+
+TOC_SIDEBAR = 'data-md-type="toc"'
+CONTENT_START = '<div class="md-content"'
+
+
+def toc_sidebar_end(output: str) -> int:
+    """Give where the inner box of Material's table-of-contents sidebar closes, or -1.
+
+    Only the part of the page before the content is searched: a post may show
+    Material's markup as text. The sidebar holds only the table of contents,
+    whose markup has no `<div>`, so the first `</div>` after the sidebar's
+    opening tag closes its inner box.
+    """
+    content = output.find(CONTENT_START)
+    start = output.find(TOC_SIDEBAR, 0, content if content >= 0 else len(output))
+    if start < 0:
+        return -1
+    return output.find("</div>", start, content if content >= 0 else len(output))
+
+
+def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
+    """Give the written page with the parts in their places.
+
+    `sidebar_at` is `toc_sidebar_end(output)` when the sidebar part is to go
+    there (-1: nowhere). The after part goes before the article's last
+    `</article>` (Material's article holds the content; the post list's cards
+    are articles inside it), the head part before the first `</head>`.
+    """
+    pieces: list[tuple[int, str]] = []
+    if parts.head and (at := output.find("</head>")) >= 0:
+        pieces.append((at, parts.head))
+    if parts.sidebar and sidebar_at >= 0:
+        pieces.append((sidebar_at, parts.sidebar))
+    if parts.after and (at := output.rfind("</article>")) >= 0:
+        pieces.append((at, parts.after))
+    if not pieces:
+        return output
+    pieces.sort(key=lambda piece: piece[0])
+    chunks: list[str] = []
+    last = 0
+    for at, html in pieces:
+        chunks.append(output[last:at])
+        chunks.append(html)
+        last = at
+    chunks.append(output[last:])
+    return "".join(chunks)
