@@ -14,11 +14,13 @@ import re
 from urllib.parse import unquote, urlsplit
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-# An <a> start tag, its quoted attribute values allowed to hold ">".
-_A_TAG = re.compile(r"""<a\s(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+# In one pass: markup whose text is not links (comments, scripts, styles), or an
+# <a> start tag, its quoted attribute values allowed to hold ">".
+_A_TAG = re.compile(
+    r"""<!--.*?-->|<(script|style)\b.*?</\1\s*>|<a\s(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.IGNORECASE | re.DOTALL,
+)
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-# Markup whose text is not links: comments, scripts, styles.
-_INERT = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _PAGE_SUFFIXES = (".html", ".htm")
 
 
@@ -81,16 +83,19 @@ def internal_links(html_text: str, page_url: str, *, base_path: str = "/") -> fr
     """
     if "<a" not in html_text and "<A" not in html_text:
         return frozenset()
-    if "<!--" in html_text or "<script" in html_text or "<style" in html_text:
-        html_text = _INERT.sub("", html_text)
     site = _site_host(base_path)
     folder = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
     keys: set[str] = set()
     for tag in _A_TAG.finditer(html_text):
+        if tag.group(0)[1] != "a" and tag.group(0)[1] != "A":
+            continue  # a comment, script or style
         found = _HREF.search(tag.group(0))
         if found is None:
             continue
-        href = html.unescape(found.group(1) or found.group(2) or found.group(3) or "").strip()
+        href = found.group(1) or found.group(2) or found.group(3) or ""
+        if href.startswith("#"):
+            continue  # this very page: the headings' permalinks, mostly
+        href = html.unescape(href).strip()
         href = href.split("#", 1)[0].split("?", 1)[0]
         if not href:
             continue  # "#top" or "?page=2": this very page

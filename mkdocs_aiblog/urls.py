@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 # Browsers drop or reinterpret these, so `java\tscript:` is `javascript:`, and
 # bidi overrides or other format characters hide what a URL really says.
 _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"))
+_ASCII_HIDDEN = re.compile(r"[\x00-\x20\x7f]")  # the ASCII ones: controls and the space
 # Character references (`&#106;`, `&colon;`) would be decoded in an attribute.
 _REFERENCE = re.compile(r"&(#|[A-Za-z][A-Za-z0-9]*;)")
 
@@ -24,7 +25,12 @@ def safe_url(value: str) -> str | None:
     """
     if not isinstance(value, str) or not value or _REFERENCE.search(value):
         return None
-    if set(value) & set('<>"\\') or any(unicodedata.category(c) in _HIDDEN for c in value):
+    if set(value) & set('<>"\\'):
+        return None
+    if value.isascii():
+        if _ASCII_HIDDEN.search(value):
+            return None
+    elif any(unicodedata.category(c) in _HIDDEN for c in value):
         return None
     try:
         parts = urlsplit(value)
