@@ -389,7 +389,8 @@ def render(story: FullStory | None) -> str:
     loader = jinja2.FileSystemLoader([TEMPLATES, Path(material.__file__).parent / "templates"])
     env = jinja2.Environment(loader=loader, autoescape=False)
     return env.get_template("aiblog/full-story.html").render(
-        aiblog=SimpleNamespace(full_story=story, words={"full_story.source": "on {source}"})
+        aiblog=SimpleNamespace(full_story=story, words={"full_story.source": "on {source}"}),
+        icon=lambda name: env.get_template(f".icons/{name}.svg").render(),
     )
 
 

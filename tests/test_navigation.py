@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -165,6 +166,34 @@ def test_the_links_follow_the_language(tmp_path: Path) -> None:
     links = site.html("posts/p01/").select_one(".aiblog-newer-older")
     assert links is not None and links["aria-label"] == "Weitere Beiträge"
     assert "Neuerer Beitrag" in links.get_text()
+
+
+def test_the_arrows_are_the_themes_icons_a_custom_dir_may_replace(tmp_path: Path) -> None:
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    svg = BeautifulSoup((icons / "material/chevron-left.svg").read_text("utf-8"), "html.parser")
+    chevron = svg.path["d"]  # type: ignore[index]
+    theme = {
+        "name": "material",
+        "custom_dir": "overrides",
+        "icon": {"previous": "material/chevron-left", "next": "mine/next"},
+    }
+    site = build_site(
+        tmp_path,
+        config={"theme": theme, **aiblog(per_page=1)},
+        files=blog(3),
+        extra_files={"overrides/.icons/mine/next.svg": '<svg class="my-next"></svg>'},
+        check=True,
+    )
+    links = site.html("posts/p02/").select_one(".aiblog-newer-older")
+    assert links is not None
+    newer, older = links.select("svg")
+    assert newer.path is not None and newer.path["d"] == chevron
+    assert "my-next" in older["class"]
+    pagination = site.html("page/2/").select_one(".aiblog-pagination")
+    assert pagination is not None
+    arrows = pagination.select("svg")
+    assert arrows[0].path is not None and arrows[0].path["d"] == chevron
+    assert "my-next" in arrows[-1]["class"]
 
 
 def serve_build(config: MkDocsConfig) -> None:
