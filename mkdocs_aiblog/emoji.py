@@ -216,6 +216,7 @@ def element_emoji(element: etree.Element, classes: tuple[str, ...]) -> str | Non
     return _made_emoji(element.text)
 
 
+@functools.lru_cache(maxsize=4096)  # a site uses the same few hundred emoji throughout
 def _made_emoji(value: str | None) -> str:
     """Give the emoji `pymdownx.emoji` wrote in an element it made, "" if none.
 

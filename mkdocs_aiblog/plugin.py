@@ -284,7 +284,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         return context
 
     def _render(self, view: views.PageView, page: Page, base_url: str) -> render.Spliced:
-        """Render the page's parts: into its content now, the others for `on_post_page`."""
+        """Render the page's parts, for `on_post_page` to place."""
         assert self.partials is not None
         partials = self.partials
         content = page.content or ""
@@ -294,13 +294,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             "post_list": bool(view.list_page),
             "archive": bool(view.archive),
         }
-        parts = {
+        spliced = render.Spliced(base_url=base_url)
+        spliced.fills = {
             name: partials.render(name.replace("_", "-"), view, page, base_url)
             for name, marker in views.MARKERS.items()
             if shown[name] and marker in content
         }
-        page.content = views.fill(content, parts)
-        spliced = render.Spliced(base_url=base_url)
         if view.head or view.json_ld:
             spliced.head = partials.render("head", view, page, base_url)
         if view.post is not None and (view.newer or view.older):

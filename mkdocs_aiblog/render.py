@@ -7,21 +7,24 @@ included in the page's template: an include copies the page's whole context,
 and a wrapper template around every page cost a fifth of a millisecond a page
 before it showed anything.
 
-Parts go to three places:
+Parts are rendered in `on_page_context` and placed in the written page in
+`on_post_page` (`splice`), first of the plugins that change it:
 
-- into `page.content`, in `on_page_context` (after the search plugin has read
-  it): the byline, the card, the post list and the archive, where the content
-  holds their markers (`views.MARKERS`);
-- into the written page, in `on_post_page` (`splice`): the head tags before
-  `</head>`, the popular list at the end of Material's table-of-contents sidebar,
-  and the newer/older links and the popular list's second copy at the end of the
-  article.
+- the byline, the card, the post list and the archive where the content holds
+  their markers (`views.MARKERS`). `page.content` itself is left as it is: the
+  search plugin indexes it without them, and a page's content held until the
+  end of the build does not grow;
+- the head tags before `</head>`, the popular list at the end of Material's
+  table-of-contents sidebar, and the newer/older links and the popular list's
+  second copy at the end of the article.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from mkdocs_aiblog.views import fill
 
 if TYPE_CHECKING:
     import jinja2
@@ -83,6 +86,8 @@ class Partials:
 class Spliced:
     """What `on_post_page` adds to a written page."""
 
+    fills: dict[str, str] = field(default_factory=dict)
+    """The parts that take the place of the content's markers (`views.MARKERS`)."""
     head: str = ""
     """Before `</head>`."""
     sidebar: str = ""
@@ -95,6 +100,7 @@ class Spliced:
     """The page's relative path to the site's root, for the partials' `url` filter."""
 
 
+MARKER_START = "<!--aiblog:"
 TOC_SIDEBAR = 'data-md-type="toc"'
 CONTENT_START = '<div class="md-content"'
 
@@ -117,11 +123,14 @@ def toc_sidebar_end(output: str) -> int:
 def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
     """Give the written page with the parts in their places.
 
+    The content's markers are replaced first (by their parts, or by nothing).
     `sidebar_at` is `toc_sidebar_end(output)` when the sidebar part is to go
     there (-1: nowhere). The after part goes before the article's last
     `</article>` (Material's article holds the content; the post list's cards
     are articles inside it), the head part before the first `</head>`.
     """
+    if parts.fills or MARKER_START in output:
+        output = fill(output, parts.fills)
     pieces: list[tuple[int, str]] = []
     if parts.head and (at := output.find("</head>")) >= 0:
         pieces.append((at, parts.head))
