@@ -1,9 +1,9 @@
 """Emoji recognition: in Unicode text, in `pymdownx.emoji` output, at a heading's edges.
 
-The databases behind `pymdownx.emoji` (EmojiOne, Twemoji, Gemoji) list every emoji
-sequence with its code points, so they are a maintained source of emoji data that the
-site already installs. They are merged once, on first use, into a trie keyed by code
-point, which finds the longest sequence at a position in one pass.
+The databases behind `pymdownx.emoji` (Twemoji, Gemoji) list every emoji sequence with
+its code points, so they are a maintained source of emoji data that the site already
+installs. They are read once, on first use, into sets of sequences, which give the
+longest sequence at a position.
 
 Matching rules:
 
@@ -67,19 +67,22 @@ def _code_points(spec: str) -> str:
 
 
 @functools.cache
-def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Give the prefixes of every emoji sequence, the text-default code points, and
-    the sequences themselves, all without U+FE0F.
+def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+    """Give the first code points of every emoji sequence, the text-default code
+    points, the sequences themselves (all without U+FE0F), and the longest length.
 
-    Sets of strings rather than a trie of dictionaries: the same lookups in a
-    fifth of the memory (a trie of the three databases held about 5 MB).
+    Twemoji lists every emoji sequence; Gemoji, which follows Unicode, tells
+    which symbols are text by default (it writes them with U+FE0F). EmojiOne, the
+    third database, adds nothing current (its extra sequences are spellings the
+    skin-tone and joiner rules below already read). Sets of strings rather than a
+    trie of dictionaries: the same lookups in a fraction of the memory.
     """
-    from pymdownx import emoji1_db, gemoji_db, twemoji_db
+    from pymdownx import gemoji_db, twemoji_db
 
-    prefixes: set[str] = set()
+    starts: set[str] = set()
     sequences: set[str] = set()
     text_default: set[str] = set()
-    for db in (emoji1_db, twemoji_db, gemoji_db):
+    for db in (twemoji_db, gemoji_db):
         for entry in db.emoji.values():
             # `unicode_alt`, when present, is the valid sequence; `unicode` may be a
             # file name with joiners dropped (Gemoji's `1f469-1f4bb`).
@@ -94,29 +97,28 @@ def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             if not key or key.isascii():
                 continue
             sequences.add(key)
-            prefixes.update(key[:n] for n in range(1, len(key) + 1))
-            # EmojiOne also adds U+FE0F to emoji-presentation characters (`⚡`);
-            # Gemoji follows Unicode, so only it decides text-default presentation.
+            starts.add(key[0])
             if db is gemoji_db and len(key) == 1 and chars == key + VS16:
                 text_default.add(key)
-    return frozenset(prefixes), frozenset(text_default), frozenset(sequences)
+    longest = max(len(key) for key in sequences)
+    return frozenset(starts), frozenset(text_default), frozenset(sequences), longest
 
 
 def _match_one(text: str, start: int) -> int:
     """Give the end of the longest database sequence at `start`, or -1."""
-    prefixes, text_default, sequences = _data()
+    starts, text_default, sequences, longest = _data()
+    if start >= len(text) or text[start] not in starts:
+        return -1
     key = ""
     end = -1
     i = start
-    while i < len(text):
+    while i < len(text) and len(key) < longest:
         ch = text[i]
         if ch == VS16 and i > start:
             i += 1
             if key in sequences:
                 end = i
             continue
-        if key + ch not in prefixes:
-            break
         key += ch
         i += 1
         if key in sequences:

@@ -7,7 +7,7 @@ table-of-contents entry built from the text alone (`#why-it-matters`), and the c
 
 ```html
 <h2 class="aiblog-section" id="why-it-matters"><span aria-hidden="true"
-class="aiblog-emoji aiblog-emoji--medium" data-search-exclude>🚀</span> Why it matters</h2>
+class="aiblog-emoji" data-search-exclude>🚀</span> Why it matters</h2>
 ```
 
 Rules:
@@ -140,8 +140,11 @@ class _TakeOutEmoji(Treeprocessor):
         _fill(heading, [*rest, blank, slot_token] if after else [slot_token, blank, *rest])
 
         badge = etree.Element("span")
-        modifiers = f" {BADGE_CLASS}--after" if after else ""
-        badge.set("class", f"{BADGE_CLASS} {BADGE_CLASS}--{self.settings.size}{modifiers}")
+        # Medium is the badge's own size: only the others get a modifier.
+        size = self.settings.size
+        modifiers = f" {BADGE_CLASS}--{size}" if size != "medium" else ""
+        modifiers += f" {BADGE_CLASS}--after" if after else ""
+        badge.set("class", f"{BADGE_CLASS}{modifiers}")
         badge.set("aria-hidden", "true")
         # Material's search skips elements with this attribute, keeping titles clean.
         badge.set("data-search-exclude", _bare_value())
