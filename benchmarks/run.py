@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -107,6 +107,8 @@ class Build:
     html_files: int
     output_mb: float
     """What the build wrote: every file of the site."""
+    round: int = 0
+    """The round it was built in: `aiblog` and `plain` build one after the other in each."""
 
 
 @dataclass
@@ -135,6 +137,15 @@ class SizeResult:
     def median(self, variant: str, attribute: str) -> float | None:
         values = [float(getattr(b, attribute)) for b in self.of(variant)]
         return statistics.median(values) if values else None
+
+    def pairs(self, attribute: str) -> list[tuple[float, float]]:
+        """Give (aiblog, plain) of each round, built one right after the other."""
+        plain = {b.round: float(getattr(b, attribute)) for b in self.of("plain")}
+        return [
+            (float(getattr(b, attribute)), plain[b.round])
+            for b in self.of("aiblog")
+            if b.round in plain
+        ]
 
 
 # --------------------------------------------------------------------------- builds
@@ -330,7 +341,7 @@ def time_rebuild(site: Site, variant: str, timeout: float) -> Rebuild:
 def repeats_for(posts: int, override: int | None) -> int:
     if override is not None:
         return override
-    return 5 if posts <= 100 else 3 if posts <= 1000 else 2
+    return 5 if posts <= 1000 else 3
 
 
 def measure(
@@ -347,12 +358,16 @@ def measure(
     print(f"== {posts} posts: generating {root}", flush=True)
     site = generate_site(root, posts, seed=seed, force=True)
     result = SizeResult(posts)
-    variants = [v for v in MAIN if material_blog or v != "material-blog"]
     for round_ in range(repeat):
-        # Rotate the order each round, so no configuration always runs first.
-        shift = round_ % len(variants)
-        for variant in variants[shift:] + variants[:shift]:
-            build = run_build(site, variant, workdir)
+        # The two compared configurations one right after the other, which goes
+        # first alternating: a machine whose speed drifts (a shared VM's does, by
+        # up to a fifth) then disturbs both alike. Material's blog, a reference
+        # point only, builds in the first two rounds.
+        variants = ["aiblog", "plain"] if round_ % 2 == 0 else ["plain", "aiblog"]
+        if material_blog and round_ < 2:
+            variants.append("material-blog")
+        for variant in variants:
+            build = replace(run_build(site, variant, workdir), round=round_)
             result.builds.append(build)
             print(
                 f"  round {round_ + 1}/{repeat} {variant:14} build {build.build:7.2f} s"
@@ -417,17 +432,20 @@ def pct(ratio: float | None) -> str:
 
 
 def ratio(result: SizeResult, attribute: str) -> float | None:
-    with_ = result.median("aiblog", attribute)
-    without = result.median("plain", attribute)
-    return with_ / without if with_ and without else None
+    """Give the median of the rounds' aiblog / plain ratios (paired builds)."""
+    ratios = [with_ / without for with_, without in result.pairs(attribute) if without]
+    return statistics.median(ratios) if ratios else None
+
+
+def round_ratios(result: SizeResult, attribute: str) -> str:
+    """Give each round's aiblog / plain ratio, for the report."""
+    return ", ".join(f"x{w / p:.3f}" for w, p in result.pairs(attribute) if p)
 
 
 def added_per_post_ms(result: SizeResult, attribute: str = "build") -> float | None:
-    with_ = result.median("aiblog", attribute)
-    without = result.median("plain", attribute)
-    if with_ is None or without is None:
-        return None
-    return (with_ - without) / result.posts * 1000
+    """Give the median over rounds of (aiblog - plain) / posts, in milliseconds."""
+    added = [(w - p) / result.posts * 1000 for w, p in result.pairs(attribute)]
+    return statistics.median(added) if added else None
 
 
 def marginal_ms(before: SizeResult | None, after: SizeResult, attribute: str = "build") -> str:
@@ -473,7 +491,10 @@ def size_table(result: SizeResult) -> list[str]:
         f" ({pct(ratio(result, 'build'))}), process wall x{fmt(ratio(result, 'process'), 3)}"
         f" ({pct(ratio(result, 'process'))}), CPU x{fmt(ratio(result, 'cpu'), 3)}"
         f" ({pct(ratio(result, 'cpu'))}), peak memory x{fmt(ratio(result, 'maxrss_mb'), 3)}"
-        f" ({pct(ratio(result, 'maxrss_mb'))}).",
+        f" ({pct(ratio(result, 'maxrss_mb'))}): the median of the rounds' ratios, each"
+        " round building both one right after the other.",
+        f"- Each round's ratio: build time {round_ratios(result, 'build')};"
+        f" CPU {round_ratios(result, 'cpu')}; peak memory {round_ratios(result, 'maxrss_mb')}.",
         f"- Added time per post: {fmt(added_per_post_ms(result), 3)} ms"
         f" (build time), {fmt(added_per_post_ms(result, 'cpu'), 3)} ms (CPU).",
     ]
@@ -560,7 +581,8 @@ def report(
     ordered = sorted(results, key=lambda r: r.posts)
     for index, result in enumerate(ordered):
         plain, with_ = result.median("plain", "build"), result.median("aiblog", "build")
-        added = None if plain is None or with_ is None else with_ - plain
+        per_post = added_per_post_ms(result)
+        added = None if per_post is None else per_post * result.posts / 1000
         previous = ordered[index - 1] if index else None
         lines.append(
             f"| {result.posts:,} | {fmt(plain)} s | {fmt(with_)} s | {fmt(added)} s"
@@ -570,7 +592,9 @@ def report(
         )
     lines += [
         "",
-        "*Added per post* is (aiblog - plain) / N with the median times: it also"
+        "*plain* and *aiblog* are the median times; *added* and *added per post* are the"
+        " medians over the rounds of (aiblog - plain) and (aiblog - plain) / N, each round"
+        " building both one right after the other. *Added per post* also"
         " spreads the plugin's fixed cost (its imports, reading the analytics export)"
         " over the posts, so it is largest at small N. *Marginal per post* is the"
         " added time between two sizes divided by the posts between them: the cost of"

@@ -280,36 +280,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
-            self.spliced[page.file.src_uri] = self._render(view, page, context["base_url"])
+            spliced = render.render_parts(self.partials, view, page, context["base_url"])
+            self.spliced[page.file.src_uri] = spliced
         return context
-
-    def _render(self, view: views.PageView, page: Page, base_url: str) -> render.Spliced:
-        """Render the page's parts, for `on_post_page` to place."""
-        assert self.partials is not None
-        partials = self.partials
-        content = page.content or ""
-        shown = {
-            "byline": view.post is not None,  # its marker is only set with `byline: true`
-            "full_story": view.full_story is not None,
-            "post_list": bool(view.list_page),
-            "archive": bool(view.archive),
-        }
-        spliced = render.Spliced(base_url=base_url)
-        spliced.fills = {
-            name: partials.render(name.replace("_", "-"), view, page, base_url)
-            for name, marker in views.MARKERS.items()
-            if shown[name] and marker in content
-        }
-        if view.head or view.json_ld:
-            spliced.head = partials.render("head", view, page, base_url)
-        if view.post is not None and (view.newer or view.older):
-            spliced.after = partials.render("newer-older", view, page, base_url)
-        if view.popular:
-            spliced.popular = partials.popular_list(view, base_url)
-            spliced.sidebar = partials.render(
-                "popular", view, page, base_url, where="sidebar", popular_list=spliced.popular
-            )
-        return spliced
 
     @event_priority(100)  # first: later plugins (minifiers, privacy) see the whole page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -317,20 +290,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         spliced = self.spliced.pop(page.file.src_uri, None)
         if view is None or spliced is None or self.partials is None:
             return None
-        sidebar_at = -1
-        if spliced.sidebar and not view.toc_hidden:
-            sidebar_at = render.toc_sidebar_end(output)
-        view.sidebar_shown = sidebar_at >= 0
-        if spliced.popular:
-            spliced.after += self.partials.render(
-                "popular",
-                view,
-                page,
-                spliced.base_url,
-                where="after",
-                popular_list=spliced.popular,
-            )
-        return render.splice(output, spliced, sidebar_at=sidebar_at)
+        return render.place(output, spliced, view, self.partials, page)
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_aiblog.views import fill
+from mkdocs_aiblog.views import MARKERS, fill
 
 if TYPE_CHECKING:
     import jinja2
@@ -149,3 +149,47 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
         last = at
     chunks.append(output[last:])
     return "".join(chunks)
+
+
+def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) -> Spliced:
+    """Render a page's parts (in `on_page_context`), for `place` to put in the page."""
+    content = page.content or ""
+    shown = {
+        "byline": view.post is not None,  # its marker is only set with `byline: true`
+        "full_story": view.full_story is not None,
+        "post_list": bool(view.list_page),
+        "archive": bool(view.archive),
+    }
+    spliced = Spliced(base_url=base_url)
+    spliced.fills = {
+        name: partials.render(name.replace("_", "-"), view, page, base_url)
+        for name, marker in MARKERS.items()
+        if shown[name] and marker in content
+    }
+    if view.head or view.json_ld:
+        spliced.head = partials.render("head", view, page, base_url)
+    if view.post is not None and (view.newer or view.older):
+        spliced.after = partials.render("newer-older", view, page, base_url)
+    if view.popular:
+        spliced.popular = partials.popular_list(view, base_url)
+        spliced.sidebar = partials.render(
+            "popular", view, page, base_url, where="sidebar", popular_list=spliced.popular
+        )
+    return spliced
+
+
+def place(output: str, spliced: Spliced, view: PageView, partials: Partials, page: Page) -> str:
+    """Give the written page (in `on_post_page`) with the parts rendered for it.
+
+    Whether the sidebar is there is only known now, and the popular list's
+    second copy shows at every width where it is not.
+    """
+    sidebar_at = -1
+    if spliced.sidebar and not view.toc_hidden:
+        sidebar_at = toc_sidebar_end(output)
+    view.sidebar_shown = sidebar_at >= 0
+    if spliced.popular:
+        spliced.after += partials.render(
+            "popular", view, page, spliced.base_url, where="after", popular_list=spliced.popular
+        )
+    return splice(output, spliced, sidebar_at=sidebar_at)
