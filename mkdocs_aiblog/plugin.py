@@ -191,10 +191,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 readtime=compat.blog_readtime(page),
                 words_per_minute=self.config.words_per_minute,
             )
-            self.links[src] = (
-                url_key(page.url),
-                internal_links(html, page.url, base_path=self.base_path),
-            )
+            if self.config.popular.enabled:  # links between posts only rank them
+                self.links[src] = (
+                    url_key(page.url),
+                    internal_links(html, page.url, base_path=self.base_path),
+                )
             if self.config.byline:
                 html = views.mark_byline(html)
         story = None
