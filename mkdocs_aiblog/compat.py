@@ -94,7 +94,7 @@ def blog_readtime(page: object) -> int | None:
     return readtime if isinstance(readtime, int) and readtime > 0 else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TagLink:
     """A tag as Material's tags plugin links it: to its anchor on a tags listing."""
 

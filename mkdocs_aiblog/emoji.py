@@ -44,7 +44,7 @@ DEFAULT_CLASSES = ("twemoji", "emojione", "gemoji")
 SPACE, EMOJI, OTHER = range(3)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A piece of a heading's direct content: blank text, an emoji, or anything else.
 

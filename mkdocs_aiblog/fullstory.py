@@ -69,7 +69,7 @@ class Defaults:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FullStory:
     """One validated call to action: what `aiblog/full-story.html` renders."""
 

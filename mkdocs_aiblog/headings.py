@@ -97,7 +97,7 @@ class _Settings:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A badge waiting, between the two treeprocessors, for `toc` to be done."""
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """One entry of the authors file."""
 
@@ -37,7 +37,7 @@ class Author:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """A post's validated metadata; what templates and rankings read."""
 
@@ -65,7 +65,7 @@ class Post:
     full_story: FullStory | None = field(default=None, compare=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Problems:
     """Collects one message per bad key."""
 

@@ -31,7 +31,7 @@ _ORDER: dict[Reason, int] = {"pinned": 0, "views": 1, "links": 2, "recent": 3}
 _SortKey = tuple[int, tuple[int, int], int, int, tuple[int, float], str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A post as the ranking sees it."""
 
@@ -47,7 +47,7 @@ class Candidate:
     draft: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     """One listed post, and why it is where it is."""
 

@@ -49,7 +49,7 @@ def newest_first(posts: Sequence[Post]) -> list[Post]:
     return sorted(posts, key=timeline_key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Popular:
     """One entry of the popular-posts list."""
 
@@ -101,7 +101,7 @@ def word(words: dict[str, str], key: str, **values: object) -> str:
         return text
 
 
-@dataclass
+@dataclass(slots=True)
 class PageView:
     """What one page's templates read, as `aiblog` in their context."""
 
