@@ -23,7 +23,7 @@ from sitebuild import (
     write_project,
 )
 
-from mkdocs_aiblog import popular, ranking
+from mkdocs_aiblog import popular, ranking, render
 
 EXPORTS = REPO_ROOT / "tests" / "data" / "exports"
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -622,6 +622,29 @@ def test_the_ranking_is_computed_once_and_each_page_reads_a_few_entries(
     assert rank_calls == [count]  # once per build, every post ranked
     assert len(reads) == count  # once per post page (not the home page, nor about)
     assert max(reads) <= limit + 1  # never the whole ranking
+    assert titles(site.html("posts/p30.md")) == ["Post 29", "Post 28", "Post 27", "Post 26"]
+
+
+def test_the_entries_are_rendered_once_per_distinct_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    real_render = render.Partials.render
+
+    def counting_render(self: render.Partials, name: str, *args: Any, **kwargs: Any) -> str:
+        rendered.append(name)
+        return real_render(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(render.Partials, "render", counting_render)
+    files = blog(
+        **{f"p{n:02d}": post(title=f"Post {n:02d}", date=f"2026-01-{n:02d}") for n in range(1, 31)}
+    )
+    site = build_site(tmp_path, config=aiblog(limit=4), files=files, check=True)
+    # The four newest each leave themselves out of the list; the other 26 posts all
+    # show the same four: five lists, not thirty renders.
+    assert rendered.count("popular-list") == 5
+    assert rendered.count("popular") == 2 * 30  # the boxes: sidebar and after, per post
+    assert titles(site.html("posts/p01.md")) == ["Post 30", "Post 29", "Post 28", "Post 27"]
     assert titles(site.html("posts/p30.md")) == ["Post 29", "Post 28", "Post 27", "Post 26"]
 
 
