@@ -119,6 +119,8 @@ def _match_one(text: str, start: int) -> int:
             if key in sequences:
                 end = i
             continue
+        if i > start and ch.isascii():
+            break  # only a sequence's first character may be ASCII (keycaps: `1`, `#`)
         key += ch
         i += 1
         if key in sequences:

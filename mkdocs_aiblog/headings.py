@@ -118,7 +118,9 @@ class _TakeOutEmoji(Treeprocessor):
         self.pending.clear()
         classes = emoji_classes(self.md)
         # Listed first: converting a heading changes the tree under the iterator.
-        headings = [el for el in root.iter() if el.tag in self.settings.tags]
+        # One tag at a time: ElementTree filters by tag in C (headings are
+        # independent of each other, so their order does not matter here).
+        headings = [el for tag in self.settings.tags for el in root.iter(tag)]
         for heading in headings:
             if worth_a_look(heading, classes):
                 self._convert(heading, classes)
@@ -212,28 +214,25 @@ def _strip_blanks(tokens: list[Token]) -> list[Token]:
 def _fill(parent: etree.Element, tokens: list[Token]) -> None:
     """Replace an element's content with the tokens, in order."""
     parent.text = None
-    for child in list(parent):
-        parent.remove(child)
+    del parent[:]
     last: etree.Element | None = None
     buffer: list[str] = []
-
-    def flush() -> None:
-        text = "".join(buffer) or None
-        if last is None:
-            parent.text = text
-        else:
-            last.tail = text
-        buffer.clear()
-
     for token in tokens:
         if token.element is None:
             buffer.append(token.text)
             continue
-        flush()
+        if last is None:
+            parent.text = "".join(buffer) or None
+        else:
+            last.tail = "".join(buffer) or None
+        buffer = []
         last = token.element
         last.tail = None
         parent.append(last)
-    flush()
+    if last is None:
+        parent.text = "".join(buffer) or None
+    else:
+        last.tail = "".join(buffer) or None
 
 
 @functools.cache

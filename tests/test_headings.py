@@ -10,6 +10,7 @@ from material.extensions import emoji as material_emoji
 from pymdownx import emoji as pymdownx_emoji
 from pymdownx import slugs
 
+from mkdocs_aiblog import emoji
 from mkdocs_aiblog.emoji import as_emoji, match_emoji
 from mkdocs_aiblog.headings import EmojiHeadingsExtension, makeExtension
 
@@ -520,3 +521,11 @@ def test_footnote_blocks_admonition_and_md_in_html() -> None:
     assert f'<h2 class="aiblog-section" id="inside">{BADGE}🎯</span> Inside</h2>' in html
     assert f'<h2 class="aiblog-section" id="in-html">{BADGE}🧪</span> In html</h2>' in html
     assert names(md) == [("title", "🚀 Title"), ("inside", "🎯 Inside"), ("in-html", "🧪 In html")]
+
+
+def test_only_a_sequences_first_character_may_be_ascii() -> None:
+    # `match_emoji` stops at the first ASCII character after the start (keycaps
+    # such as `1️⃣` begin with one); a database with other sequences would need more.
+    _, _, sequences, longest = emoji._data()
+    assert sequences and longest >= 2
+    assert not [s for s in sequences if any(c.isascii() for c in s[1:])]
