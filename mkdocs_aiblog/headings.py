@@ -213,7 +213,6 @@ def _strip_blanks(tokens: list[Token]) -> list[Token]:
 
 def _fill(parent: etree.Element, tokens: list[Token]) -> None:
     """Replace an element's content with the tokens, in order."""
-    parent.text = None
     del parent[:]
     last: etree.Element | None = None
     buffer: list[str] = []
@@ -221,18 +220,20 @@ def _fill(parent: etree.Element, tokens: list[Token]) -> None:
         if token.element is None:
             buffer.append(token.text)
             continue
-        if last is None:
-            parent.text = "".join(buffer) or None
-        else:
-            last.tail = "".join(buffer) or None
+        _put_text(parent, last, buffer)
         buffer = []
         last = token.element
-        last.tail = None
         parent.append(last)
+    _put_text(parent, last, buffer)
+
+
+def _put_text(parent: etree.Element, last: etree.Element | None, buffer: list[str]) -> None:
+    """Set the text that follows `last` in `parent` (or opens it, before any child)."""
+    text = "".join(buffer) or None
     if last is None:
-        parent.text = "".join(buffer) or None
+        parent.text = text
     else:
-        last.tail = "".join(buffer) or None
+        last.tail = text
 
 
 @functools.cache

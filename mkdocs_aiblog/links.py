@@ -87,7 +87,7 @@ def internal_links(html_text: str, page_url: str, *, base_path: str = "/") -> fr
     folder = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
     keys: set[str] = set()
     for tag in _A_TAG.finditer(html_text):
-        if tag.group(0)[1] != "a" and tag.group(0)[1] != "A":
+        if tag.group(0)[1] not in "aA":
             continue  # a comment, script or style
         found = _HREF.search(tag.group(0))
         if found is None:

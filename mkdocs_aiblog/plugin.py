@@ -61,8 +61,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.links: dict[str, tuple[str, frozenset[str]]] = {}
         """By post: its url key and the url keys it links to (kept like `posts`)."""
         self.pages: dict[str, views.PageView] = {}
-        self.spliced: dict[str, render.Spliced] = {}
-        """By page: what `on_post_page` adds to it (set in `on_page_context`)."""
+        """By page: its view, from `on_page_content` to `on_page_context`."""
+        self.spliced: dict[str, tuple[views.PageView, render.Spliced]] = {}
+        """By page: its view and what `on_post_page` adds to it (from `on_page_context`)."""
         self.partials: render.Partials | None = None
         self.words: dict[str, str] = i18n.words(None)
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
@@ -255,7 +256,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        view = self.pages.get(page.file.src_uri)
+        view = self.pages.pop(page.file.src_uri, None)
         if view is None:
             return None
         if self.config.popular.enabled and (view.post or self.config.popular.pages == "all"):
@@ -282,15 +283,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
             spliced = render.render_parts(self.partials, view, page, context["base_url"])
-            self.spliced[page.file.src_uri] = spliced
+            self.spliced[page.file.src_uri] = (view, spliced)
         return context
 
     @event_priority(100)  # first: later plugins (minifiers, privacy) see the whole page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        view = self.pages.pop(page.file.src_uri, None)  # rendered: no longer needed
-        spliced = self.spliced.pop(page.file.src_uri, None)
-        if view is None or spliced is None or self.partials is None:
+        placing = self.spliced.pop(page.file.src_uri, None)  # placed: no longer needed
+        if placing is None or self.partials is None:
             return None
+        view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
 
     def _is_post(self, file: File) -> bool:

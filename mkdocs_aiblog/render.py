@@ -172,9 +172,10 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
         spliced.after = partials.render("newer-older", view, page, base_url)
     if view.popular:
         spliced.popular = partials.popular_list(view, base_url)
-        spliced.sidebar = partials.render(
-            "popular", view, page, base_url, where="sidebar", popular_list=spliced.popular
-        )
+        if not view.toc_hidden:  # `hide: [toc]`: the sidebar is there but hidden
+            spliced.sidebar = partials.render(
+                "popular", view, page, base_url, where="sidebar", popular_list=spliced.popular
+            )
     return spliced
 
 
@@ -184,9 +185,7 @@ def place(output: str, spliced: Spliced, view: PageView, partials: Partials, pag
     Whether the sidebar is there is only known now, and the popular list's
     second copy shows at every width where it is not.
     """
-    sidebar_at = -1
-    if spliced.sidebar and not view.toc_hidden:
-        sidebar_at = toc_sidebar_end(output)
+    sidebar_at = toc_sidebar_end(output) if spliced.sidebar else -1
     view.sidebar_shown = sidebar_at >= 0
     if spliced.popular:
         spliced.after += partials.render(
