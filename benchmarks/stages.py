@@ -12,7 +12,9 @@ build's CPU time. cProfile slows small functions down more than big ones and so
 misplaces a cost spread thin; these are plain wall-clock sums.
 
 Also built: `alloff`, the plugin with every part off but the post list, which shows
-the cost of the plugin's frame.
+the cost of the plugin's frame; and `blocks`, the plain site with nothing added but
+`pymdownx.blocks.admonition`, which shows what registering the Blocks extension (as
+the plugin must, for `/// full-story` and `/// post-list`) costs a site by itself.
 """
 
 from __future__ import annotations
@@ -137,7 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{THEME}\n{NAV}\nplugins:\n  - search\n  - aiblog: {json.dumps(options)}\n\n" + EXTENSIONS,
         encoding="utf-8",
     )
-    configs = {"plain": site.plain, "aiblog": site.with_plugin, "alloff": alloff}
+    blocks = site.root / "mkdocs-blocks.yml"
+    blocks.write_text(
+        site.plain.read_text(encoding="utf-8").replace(
+            "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.blocks.admonition\n"
+        ),
+        encoding="utf-8",
+    )
+    configs = {"plain": site.plain, "aiblog": site.with_plugin, "alloff": alloff, "blocks": blocks}
     instrument()
     results: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
     for round_ in range(args.rounds):
