@@ -15,21 +15,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog import (
-    compat,
-    fullstory,
-    i18n,
-    meta,
-    navigation,
-    popular,
-    posts,
-    render,
-    sources,
-    views,
-)
-from mkdocs_aiblog.authors import load_authors
 from mkdocs_aiblog.config import AiblogConfig
-from mkdocs_aiblog.links import internal_links, url_key
+from mkdocs_aiblog.core import posts
+from mkdocs_aiblog.core import words as i18n
+from mkdocs_aiblog.core.authors import load_authors
+from mkdocs_aiblog.fullstory import card as fullstory
+from mkdocs_aiblog.navigation import navigation
+from mkdocs_aiblog.page import head as meta
+from mkdocs_aiblog.page import render
+from mkdocs_aiblog.page import view as views
+from mkdocs_aiblog.popular import lists as popular
+from mkdocs_aiblog.popular.links import internal_links, url_key
+from mkdocs_aiblog.site import files as sources
+from mkdocs_aiblog.site import material as compat
 
 if TYPE_CHECKING:
     import jinja2

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from mkdocs_aiblog.fullstory import (
+from mkdocs_aiblog.fullstory.card import (
     MARKER,
     Defaults,
     FullStory,

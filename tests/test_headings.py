@@ -10,9 +10,9 @@ from material.extensions import emoji as material_emoji
 from pymdownx import emoji as pymdownx_emoji
 from pymdownx import slugs
 
-from mkdocs_aiblog import emoji
-from mkdocs_aiblog.emoji import as_emoji, match_emoji
-from mkdocs_aiblog.headings import EmojiHeadingsExtension, makeExtension
+from mkdocs_aiblog.markdown import emoji
+from mkdocs_aiblog.markdown.emoji import as_emoji, match_emoji
+from mkdocs_aiblog.markdown.headings import EmojiHeadingsExtension, makeExtension
 
 EXT = "mkdocs_aiblog.headings"
 # `pymdownx.emoji` as Material's documentation configures it.

@@ -45,8 +45,8 @@ from sitebuild import (
     write_project,
 )
 
-from mkdocs_aiblog.fullstory import extract_slot
-from mkdocs_aiblog.urls import safe_url
+from mkdocs_aiblog.core.urls import safe_url
+from mkdocs_aiblog.fullstory.card import extract_slot
 
 DATA = Path(__file__).parent / "data"
 PAYLOADS: list[str] = [

@@ -9,7 +9,7 @@ import sys
 import babel.dates
 import pytest
 
-from mkdocs_aiblog.i18n import _LONG_DATES, babel_locale, localized_date
+from mkdocs_aiblog.core.words import _LONG_DATES, babel_locale, localized_date
 
 
 @pytest.mark.parametrize("language", sorted(_LONG_DATES))
@@ -45,7 +45,7 @@ def test_the_default_dates_do_not_load_babels_locale_data() -> None:
     # measured in a fresh interpreter, where nothing has loaded them yet.
     code = """
 import datetime, tracemalloc
-from mkdocs_aiblog.i18n import babel_locale, localized_date
+from mkdocs_aiblog.core.words import babel_locale, localized_date
 locale = babel_locale("fr")
 tracemalloc.start()
 assert localized_date(datetime.date(2026, 8, 15), locale) == "15 août 2026"

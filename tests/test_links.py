@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_aiblog.links import internal_links, url_key
+from mkdocs_aiblog.popular.links import internal_links, url_key
 
 SITE = "https://example.org/blog/"
 

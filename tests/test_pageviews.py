@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aiblog.pageviews import MAX_PROBLEMS, PageViews, Problem, parse_export
+from mkdocs_aiblog.popular.exports import MAX_PROBLEMS, PageViews, Problem, parse_export
 
 EXPORTS = Path(__file__).parent / "data" / "exports"
 SITE = "https://example.org/blog/"

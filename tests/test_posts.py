@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from mkdocs_aiblog.authors import parse_authors
-from mkdocs_aiblog.posts import Author, Post, parse_post, reading_minutes, to_datetime
-from mkdocs_aiblog.urls import is_safe_link
+from mkdocs_aiblog.core.authors import parse_authors
+from mkdocs_aiblog.core.posts import Author, Post, parse_post, reading_minutes, to_datetime
+from mkdocs_aiblog.core.urls import is_safe_link
 
 ADA = Author(key="ada", name="Ada Quill", avatar="assets/ada.png", url="https://example.com/ada")
 FILES = {"posts/images/a.png", "assets/ada.png"}

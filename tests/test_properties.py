@@ -35,11 +35,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitebuild import PNG, build_site
 
-from mkdocs_aiblog.authors import parse_authors
-from mkdocs_aiblog.fullstory import Defaults, FullStory, parse_full_story
-from mkdocs_aiblog.pageviews import FORMATS, MAX_PROBLEMS, parse_export
-from mkdocs_aiblog.posts import Author, Post, front_matter_problem, parse_post
-from mkdocs_aiblog.urls import safe_url
+from mkdocs_aiblog.core.authors import parse_authors
+from mkdocs_aiblog.core.posts import Author, Post, front_matter_problem, parse_post
+from mkdocs_aiblog.core.urls import safe_url
+from mkdocs_aiblog.fullstory.card import Defaults, FullStory, parse_full_story
+from mkdocs_aiblog.popular.exports import FORMATS, MAX_PROBLEMS, parse_export
 
 
 def fixed(examples: int) -> settings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta, timezone
 
-from mkdocs_aiblog.ranking import Candidate, Ranked, rank, top, unmatched
+from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatched
 
 UTC = timezone.utc
 START = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)

@@ -1,8 +1,8 @@
-"""Placing the rendered parts in a written page (`mkdocs_aiblog.render`)."""
+"""Placing the rendered parts in a written page (`mkdocs_aiblog.page.render`)."""
 
 from __future__ import annotations
 
-from mkdocs_aiblog.render import Spliced, splice, toc_sidebar_end
+from mkdocs_aiblog.page.render import Spliced, splice, toc_sidebar_end
 
 PAGE = (
     "<html><head><title>t</title></head><body>"

@@ -23,7 +23,9 @@ from sitebuild import (
     write_project,
 )
 
-from mkdocs_aiblog import popular, ranking, render
+from mkdocs_aiblog.page import render
+from mkdocs_aiblog.popular import lists as popular
+from mkdocs_aiblog.popular import ranking
 
 EXPORTS = REPO_ROOT / "tests" / "data" / "exports"
 SERVE_URL = "http://127.0.0.1:8000/"

@@ -16,7 +16,7 @@ Matching rules:
   ZWJ joins to a further emoji, so sequences newer than the databases stay whole.
 
 `tokenize` and `edge_run` apply this to a heading's direct content for
-`mkdocs_aiblog.headings`, which also recognizes the elements that `pymdownx.emoji`
+`headings`, which also recognizes the elements that `pymdownx.emoji`
 makes from shortcodes (`element_emoji`) and the Unicode it stashes (`to_alt`).
 """
 

@@ -24,14 +24,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from mkdocs_aiblog.views import MARKERS, word
+from mkdocs_aiblog.page.view import MARKERS, word
 
 if TYPE_CHECKING:
     from babel.core import Locale
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-    from mkdocs_aiblog.posts import Post
+    from mkdocs_aiblog.core.posts import Post
 
 log = get_plugin_logger("aiblog")
 

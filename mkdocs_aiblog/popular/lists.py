@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from mkdocs_aiblog.links import url_key
-from mkdocs_aiblog.pageviews import parse_export
-from mkdocs_aiblog.ranking import Candidate, Ranked, rank, top, unmatched
-from mkdocs_aiblog.views import Popular
+from mkdocs_aiblog.page.view import Popular
+from mkdocs_aiblog.popular.exports import parse_export
+from mkdocs_aiblog.popular.links import url_key
+from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatched
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.config import PopularConfig
-    from mkdocs_aiblog.posts import Post
+    from mkdocs_aiblog.core.posts import Post
 
 
 def base_path(site_url: str | None) -> str:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_aiblog.posts import Author
-from mkdocs_aiblog.urls import is_safe_link
+from mkdocs_aiblog.core.posts import Author
+from mkdocs_aiblog.core.urls import is_safe_link
 
 
 def load_authors(

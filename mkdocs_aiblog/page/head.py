@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 if TYPE_CHECKING:
-    from mkdocs_aiblog.posts import Post
+    from mkdocs_aiblog.core.posts import Post
 
 Tag = tuple[str, str, str]
 """An attribute name (`property` or `name`), its value, and the `content`."""

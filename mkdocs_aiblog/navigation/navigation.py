@@ -20,8 +20,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from mkdocs_aiblog.listpages import ArchiveYear, Listing, archive, generate, has_post_list
-from mkdocs_aiblog.views import timeline_key, word
+from mkdocs_aiblog.navigation.listpages import (
+    ArchiveYear,
+    Listing,
+    archive,
+    generate,
+    has_post_list,
+)
+from mkdocs_aiblog.page.view import timeline_key, word
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,8 +35,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
     from mkdocs_aiblog.config import NavigationConfig
-    from mkdocs_aiblog.posts import Post
-    from mkdocs_aiblog.views import Blog, PageView
+    from mkdocs_aiblog.core.posts import Post
+    from mkdocs_aiblog.page.view import Blog, PageView
 
 log = get_plugin_logger("aiblog")
 

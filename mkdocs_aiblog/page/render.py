@@ -24,14 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_aiblog.views import MARKERS, fill
+from mkdocs_aiblog.page.view import MARKERS, fill
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from mkdocs_aiblog.views import PageView
+    from mkdocs_aiblog.page.view import PageView
 
 
 class Partials:

@@ -19,9 +19,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from markupsafe import Markup
 
-from mkdocs_aiblog import slots
-from mkdocs_aiblog.urls import safe_url
-from mkdocs_aiblog.views import MARKERS
+from mkdocs_aiblog.core import slots
+from mkdocs_aiblog.core.urls import safe_url
+from mkdocs_aiblog.page.view import MARKERS
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.config import FullStoryConfig

@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
-from mkdocs_aiblog import slots
-from mkdocs_aiblog.i18n import localized_date
+from mkdocs_aiblog.core import slots
+from mkdocs_aiblog.core.words import localized_date
 
 if TYPE_CHECKING:
     from babel.core import Locale
 
-    from mkdocs_aiblog.compat import TagLink
-    from mkdocs_aiblog.fullstory import FullStory
-    from mkdocs_aiblog.listpages import ArchiveYear
-    from mkdocs_aiblog.navigation import Pagination
-    from mkdocs_aiblog.posts import Post
-    from mkdocs_aiblog.ranking import Ranked
+    from mkdocs_aiblog.core.posts import Post
+    from mkdocs_aiblog.fullstory.card import FullStory
+    from mkdocs_aiblog.navigation.listpages import ArchiveYear
+    from mkdocs_aiblog.navigation.navigation import Pagination
+    from mkdocs_aiblog.popular.ranking import Ranked
+    from mkdocs_aiblog.site.material import TagLink
 
 POST_LIST_SLOT = "aiblog-post-list-slot"
 """Class of the element a `/// post-list` block leaves in the page's HTML."""

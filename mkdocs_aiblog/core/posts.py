@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from mkdocs_aiblog.urls import is_safe_link
+from mkdocs_aiblog.core.urls import is_safe_link
 
 if TYPE_CHECKING:
-    from mkdocs_aiblog.fullstory import FullStory
+    from mkdocs_aiblog.fullstory.card import FullStory
 
 # Markup that Material would render raw from a title or description.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")

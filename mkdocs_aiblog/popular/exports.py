@@ -44,7 +44,7 @@ from datetime import date, timedelta
 from pathlib import Path, PurePath
 from types import MappingProxyType
 
-from mkdocs_aiblog.exportformats import (
+from mkdocs_aiblog.popular.columns import (
     FORMATS,
     GOAT_HEAD,
     TOTALS,
@@ -53,7 +53,7 @@ from mkdocs_aiblog.exportformats import (
     read_count,
     read_date,
 )
-from mkdocs_aiblog.links import url_key
+from mkdocs_aiblog.popular.links import url_key
 
 MAX_PROBLEMS = 20
 """Problems listed one by one; the rest are summed up in one last problem."""
