@@ -269,7 +269,30 @@ def build_config_file(config_file: Path, *, strict: bool = False, **overrides: A
     if docs_dir == site.docs_dir and after != before:
         changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
         raise AssertionError(f"the build wrote into docs/: {changed}")
+    _snapshot(site)
     return site
+
+
+_snapshots: dict[str, int] = {}
+
+
+def _snapshot(site: Site) -> None:
+    """Copy the built pages to ``$AIBLOG_SNAPSHOT/<test>/<n>/`` when that is set.
+
+    For comparing what every site of the suite builds before and after a change
+    that must not change it (a restructuring): run the suite twice with two
+    folders, then ``diff -r`` them.
+    """
+    root = os.environ.get("AIBLOG_SNAPSHOT")
+    if not root or site.error is not None or not site.site_dir.is_dir():
+        return
+    test = os.environ.get("PYTEST_CURRENT_TEST", "outside-a-test").split(" ")[0]
+    name = "".join(c if c.isalnum() or c in "._-" else "_" for c in test)[:200]
+    _snapshots[name] = number = _snapshots.get(name, 0) + 1
+    for page in site.site_dir.rglob("*.html"):
+        target = Path(root, name, str(number), page.relative_to(site.site_dir))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.read_bytes())
 
 
 def build_site(
