@@ -21,8 +21,8 @@ from mkdocs_aiblog.core import words as i18n
 from mkdocs_aiblog.core.authors import load_authors
 from mkdocs_aiblog.fullstory import card as fullstory
 from mkdocs_aiblog.navigation import navigation
+from mkdocs_aiblog.page import assemble, render
 from mkdocs_aiblog.page import head as meta
-from mkdocs_aiblog.page import render
 from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular import lists as popular
 from mkdocs_aiblog.popular.links import internal_links, url_key
@@ -230,8 +230,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         self.partials = render.Partials(env, config)
         published = [post for post in self.posts.values() if not post.draft]
-        self.blog.timeline = views.newest_first(published)
-        navigation.index(self.blog, self.listings)
+        self.blog.timeline = posts.newest_first(published)
+        assemble.index(self.blog, self.listings)
         if self.config.popular.enabled:
             counts, problems = popular.read_views(
                 self.config.popular,
@@ -268,7 +268,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view.post = self.posts.get(page.file.src_uri, view.post)
             if self.config.byline:
                 view.tags = compat.take_material_tags(context, config)
-        navigation.page_context(
+        assemble.page_context(
             view, page, self.blog, self.listings, newer_older=self.config.navigation.newer_older
         )
         if view.post is not None and self.config.meta_tags:

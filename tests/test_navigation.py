@@ -14,11 +14,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from sitebuild import Site, build_site, docs_hashes, post, write_project
 
-from mkdocs_aiblog.core.posts import Post
+from mkdocs_aiblog.core.posts import Post, newest_first, timeline_key
 from mkdocs_aiblog.core.words import babel_locale
 from mkdocs_aiblog.navigation.listpages import archive, has_post_list
-from mkdocs_aiblog.navigation.navigation import timeline_key
-from mkdocs_aiblog.page.view import newest_first
 
 HOME = "# Home\n\nWelcome.\n\n/// post-list\n///\n"
 

@@ -9,7 +9,7 @@ between them without rewriting front matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
@@ -307,3 +307,16 @@ def front_matter_problem(markdown: str) -> str | None:
     if data is None:
         return "front matter: empty; it is shown as text"
     return f"front matter: {type(data).__name__} is not a mapping of keys; it is shown as text"
+
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def timeline_key(post: Post) -> tuple[float, str, str]:
+    """Give the key that orders posts newest first, undated last, then by title and path."""
+    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
+
+
+def newest_first(posts: Sequence[Post]) -> list[Post]:
+    """Give `posts` in the order of the timeline (see `timeline_key`)."""
+    return sorted(posts, key=timeline_key)

@@ -11,6 +11,19 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+POST_LIST_SLOT = "aiblog-post-list-slot"
+"""Class of the element a `/// post-list` block leaves in the page's HTML."""
+
+MARKERS = {
+    "byline": "<!--aiblog:byline-->",
+    "full_story": "<!--aiblog:full-story-->",
+    "post_list": "<!--aiblog:post-list-->",
+    "archive": "<!--aiblog:archive-->",
+}
+
+FULL_STORY_SLOT = "aiblog-full-story-slot"
+"""Class of the element a `/// full-story` block leaves in the page's HTML."""
+
 _Slot = tuple[dict[str, str], tuple[int, int], tuple[int, int]]
 """A slot's attributes, its span, and its body's span, in the parsed HTML."""
 

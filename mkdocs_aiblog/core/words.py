@@ -241,3 +241,12 @@ def localized_date(value: date | datetime, locale: Locale, fmt: str = "long") ->
         return str(format_date(day, format=fmt, locale=locale))
     except (ValueError, KeyError, AttributeError):
         return str(format_date(day, format="long", locale=locale))
+
+
+def word(words: dict[str, str], key: str, **values: object) -> str:
+    """Give the word `key` of `words`, with `{name}` placeholders filled in."""
+    text = words.get(key, key)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text

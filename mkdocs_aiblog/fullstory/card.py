@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from markupsafe import Markup
 
 from mkdocs_aiblog.core import slots
+from mkdocs_aiblog.core.slots import FULL_STORY_SLOT, MARKERS
 from mkdocs_aiblog.core.urls import safe_url
-from mkdocs_aiblog.page.view import MARKERS
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.config import FullStoryConfig
@@ -30,7 +30,7 @@ KEYS: Final = ("url", "title", "text", "button", "source")
 """The keys of the front-matter mapping and the options of a block."""
 MARKER: Final = MARKERS["full_story"]
 """Where the card goes in a page's HTML; `render` puts the card there."""
-SLOT_CLASS: Final = "aiblog-full-story-slot"
+SLOT_CLASS: Final = FULL_STORY_SLOT
 """Class of the element a `/// full-story` block leaves in the page's HTML."""
 
 # Link words that say nothing out of context (WCAG 2.4.4). Kept as written, but

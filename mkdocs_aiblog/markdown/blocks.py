@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
+from mkdocs_aiblog.core.slots import POST_LIST_SLOT
 from mkdocs_aiblog.fullstory.card import KEYS, slot_attributes
-from mkdocs_aiblog.page.view import POST_LIST_SLOT
 
 if TYPE_CHECKING:
     from markdown import Markdown

@@ -24,7 +24,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from mkdocs_aiblog.page.view import MARKERS, word
+from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.core.words import word
 
 if TYPE_CHECKING:
     from babel.core import Locale

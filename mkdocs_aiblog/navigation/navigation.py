@@ -12,7 +12,7 @@ cut into pages generated beside the page that holds the `/// post-list` block
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +20,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from mkdocs_aiblog.core.posts import timeline_key
 from mkdocs_aiblog.navigation.listpages import (
     ArchiveYear,
     Listing,
-    archive,
     generate,
     has_post_list,
 )
-from mkdocs_aiblog.page.view import timeline_key, word
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
     from mkdocs_aiblog.config import NavigationConfig
     from mkdocs_aiblog.core.posts import Post
-    from mkdocs_aiblog.page.view import Blog, PageView
 
 log = get_plugin_logger("aiblog")
 
@@ -148,21 +146,15 @@ def _without_posts(items: list[Any], is_post: Callable[[File], bool]) -> list[An
     return kept
 
 
-def index(blog: Blog, listings: Listings) -> None:
-    """Compute, once per build, where each post sits in the timeline (and the archive)."""
-    blog.position = {post.src_uri: number for number, post in enumerate(blog.timeline)}
-    if listings.archives:
-        listings.archive = archive(blog.timeline, blog.locale, word(blog.words, "archive.undated"))
-
-
-def neighbours(blog: Blog, post: Post) -> tuple[Post | None, Post | None]:
+def neighbours(
+    timeline: Sequence[Post], position: Mapping[str, int], post: Post
+) -> tuple[Post | None, Post | None]:
     """Give the newer and the older published post around `post`.
 
     A draft (built by `mkdocs serve` only) is not in the timeline: it gets the
     neighbours it would have, found by bisection, and no post links to it.
     """
-    timeline = blog.timeline
-    at = blog.position.get(post.src_uri)
+    at = position.get(post.src_uri)
     if at is not None:
         before, after = at - 1, at + 1
     else:
@@ -171,33 +163,3 @@ def neighbours(blog: Blog, post: Post) -> tuple[Post | None, Post | None]:
     newer = timeline[before] if before >= 0 else None
     older = timeline[after] if after < len(timeline) else None
     return newer, older
-
-
-def page_context(
-    view: PageView, page: Page, blog: Blog, listings: Listings, *, newer_older: bool
-) -> None:
-    """Give a page's view its slice of the post list, its neighbours, its archive."""
-    if view.list_page:
-        number = view.list_page
-        listing, planned = listings.places.get(page.file.src_uri, (None, 0))
-        pages = len(listing.urls) if listing is not None and planned == number else 0
-        start = (number - 1) * listings.per_page
-        # The last page takes what is left, should a post have been counted apart.
-        end = None if number == pages else start + listings.per_page
-        view.post_list = blog.timeline[start:end]
-        if listing is not None and pages:
-            view.pagination = Pagination(
-                page=number,
-                pages=pages,
-                newer_url=listing.urls[number - 2] if number > 1 else None,
-                older_url=listing.urls[number] if number < pages else None,
-                archive_url=listing.archive_url,
-            )
-    if view.post is not None and newer_older:
-        view.newer, view.older = neighbours(blog, view.post)
-        # Material's footer links follow the navigation order, which is not the
-        # order of posts; the newer/older links take their place (a footer
-        # override of the site's still renders, with no previous/next on posts).
-        page.previous_page = page.next_page = None
-    if page.file.src_uri in listings.archives:
-        view.archive = listings.archive

@@ -11,7 +11,7 @@ Parts are rendered in `on_page_context` and placed in the written page in
 `on_post_page` (`splice`), first of the plugins that change it:
 
 - the byline, the card, the post list and the archive where the content holds
-  their markers (`views.MARKERS`). `page.content` itself is left as it is: the
+  their markers (`core.slots.MARKERS`). `page.content` itself is left as it is: the
   search plugin indexes it without them, and a page's content held until the
   end of the build does not grow;
 - the head tags before `</head>`, the popular list at the end of Material's
@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs_aiblog.page.view import MARKERS, fill
+from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.page.view import fill
 
 if TYPE_CHECKING:
     import jinja2
@@ -87,7 +88,7 @@ class Spliced:
     """What `on_post_page` adds to a written page."""
 
     fills: dict[str, str] = field(default_factory=dict)
-    """The parts that take the place of the content's markers (`views.MARKERS`)."""
+    """The parts that take the place of the content's markers (`core.slots.MARKERS`)."""
     head: str = ""
     """Before `</head>`."""
     sidebar: str = ""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mkdocs_aiblog.core import slots
-from mkdocs_aiblog.core.words import localized_date
+from mkdocs_aiblog.core.slots import MARKERS, POST_LIST_SLOT
+from mkdocs_aiblog.core.words import localized_date, word
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -23,39 +24,9 @@ if TYPE_CHECKING:
     from mkdocs_aiblog.fullstory.card import FullStory
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
     from mkdocs_aiblog.navigation.navigation import Pagination
+    from mkdocs_aiblog.popular.lists import Popular
     from mkdocs_aiblog.popular.ranking import Ranked
     from mkdocs_aiblog.site.material import TagLink
-
-POST_LIST_SLOT = "aiblog-post-list-slot"
-"""Class of the element a `/// post-list` block leaves in the page's HTML."""
-
-MARKERS = {
-    "byline": "<!--aiblog:byline-->",
-    "full_story": "<!--aiblog:full-story-->",
-    "post_list": "<!--aiblog:post-list-->",
-    "archive": "<!--aiblog:archive-->",
-}
-
-_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
-
-
-def timeline_key(post: Post) -> tuple[float, str, str]:
-    """Give the key that orders posts newest first, undated last, then by title and path."""
-    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
-
-
-def newest_first(posts: Sequence[Post]) -> list[Post]:
-    """Give `posts` in the order of the timeline (see `timeline_key`)."""
-    return sorted(posts, key=timeline_key)
-
-
-@dataclass(frozen=True, slots=True)
-class Popular:
-    """One entry of the popular-posts list."""
-
-    post: Post
-    reason: str
-    """Where the rank came from: pinned, views, links or recent."""
 
 
 @dataclass
@@ -90,15 +61,6 @@ class Blog:
     def word(self, key: str, **values: object) -> str:
         """Give a localized word, with `{name}` placeholders filled in."""
         return word(self.words, key, **values)
-
-
-def word(words: dict[str, str], key: str, **values: object) -> str:
-    """Give the word `key` of `words`, with `{name}` placeholders filled in."""
-    text = words.get(key, key)
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return text
 
 
 @dataclass(slots=True)

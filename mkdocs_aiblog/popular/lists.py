@@ -8,11 +8,11 @@ page only takes the first few entries that are not itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from mkdocs_aiblog.page.view import Popular
 from mkdocs_aiblog.popular.exports import parse_export
 from mkdocs_aiblog.popular.links import url_key
 from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatched
@@ -20,6 +20,15 @@ from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatche
 if TYPE_CHECKING:
     from mkdocs_aiblog.config import PopularConfig
     from mkdocs_aiblog.core.posts import Post
+
+
+@dataclass(frozen=True, slots=True)
+class Popular:
+    """One entry of the popular-posts list."""
+
+    post: Post
+    reason: str
+    """Where the rank came from: pinned, views, links or recent."""
 
 
 def base_path(site_url: str | None) -> str:
