@@ -1,82 +1,33 @@
-"""The plugin's options, as `mkdocs.yml` spells them under `plugins: - aiblog:`."""
+"""The plugin's options, as `mkdocs.yml` spells them under `plugins: - aiblog:`.
+
+Each feature defines its own options beside its code; this module puts them together.
+"""
 
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from mkdocs_aiblog.fullstory.options import FullStoryConfig
+from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
+from mkdocs_aiblog.navigation.options import NavigationConfig
+from mkdocs_aiblog.popular.options import PopularConfig
+
 
 class HeadingsConfig(Config):
     """Emoji-headed sections."""
 
     enabled = c.Type(bool, default=True)
-    levels = c.ListOfItems(c.Choice((1, 2, 3, 4, 5, 6)), default=[2, 3])
+    levels = c.ListOfItems(c.Choice((1, 2, 3, 4, 5, 6)), default=list(DEFAULTS["levels"]))
     """Heading levels whose leading or trailing emoji becomes a badge."""
-    position = c.Choice(("before", "after", "keep"), default="before")
+    position = c.Choice(POSITIONS, default=DEFAULTS["position"])
     """Where the badge sits: before the text, after it, or where the author wrote it."""
-    size = c.Choice(("small", "medium", "large"), default="medium")
+    size = c.Choice(SIZES, default=DEFAULTS["size"])
     """Badge size, a step of Material's type scale."""
-    toc = c.Choice(("emoji", "text"), default="emoji")
+    toc = c.Choice(TOC_MODES, default=DEFAULTS["toc"])
     """Table of contents entries: the clean text with a small emoji mark, or text only."""
-    section_class = c.Type(bool, default=True)
+    section_class = c.Type(bool, default=DEFAULTS["section_class"])
     """Give emoji headings the class `aiblog-section` for the stylesheet's section accent."""
-
-
-class PopularConfig(Config):
-    """The "Popular posts from this blog" block."""
-
-    enabled = c.Type(bool, default=True)
-    limit = c.Type(int, default=5)
-    """How many posts the block lists."""
-    pages = c.Choice(("posts", "all"), default="posts")
-    """Show the block on posts only, or on every page of the site."""
-    views_file = c.Optional(c.Type(str))
-    """An analytics export, relative to the folder of `mkdocs.yml`."""
-    views_format = c.Choice(
-        ("auto", "goatcounter", "plausible", "ga4", "umami", "csv", "json"), default="auto"
-    )
-    """The export's format; `auto` detects it from the header."""
-    views_path_column = c.Optional(c.Type(str))
-    """With `views_format: csv`, the column that holds the page path."""
-    views_count_column = c.Optional(c.Type(str))
-    """With `views_format: csv`, the column that holds the count (absent: one view a row)."""
-    views_date_column = c.Optional(c.Type(str))
-    """With `views_format: csv`, the column that holds the row's date."""
-    window_days = c.Optional(c.Type(int))
-    """Keep only rows of the last N days, where the export has dates."""
-    thumbnails = c.Type(bool, default=True)
-    """Show each post's `image` as a thumbnail."""
-
-
-class FullStoryConfig(Config):
-    """The "Explore the full story" call to action."""
-
-    enabled = c.Type(bool, default=True)
-    title = c.Optional(c.Type(str))
-    """Default heading of the card (default: localized "Explore the full story")."""
-    text = c.Optional(c.Type(str))
-    """Default sentence of the card (default: localized "Curious to dive deeper? ...")."""
-    button = c.Optional(c.Type(str))
-    """Default button words (default: localized "Read the full article")."""
-    nofollow = c.Type(bool, default=False)
-    """Add `rel="nofollow"` to external full-story links."""
-    new_tab = c.Type(bool, default=False)
-    """Open external full-story links in a new tab (`target="_blank"`)."""
-    campaign = c.DictOfItems(c.Type(str), default={})
-    """Query parameters added to external full-story links, e.g. `utm_source: myblog`."""
-
-
-class NavigationConfig(Config):
-    """Navigation that scales: posts out of the sidebar, newer/older links, pagination."""
-
-    posts_in_nav = c.Type(bool, default=False)
-    """Keep posts in the site navigation (small blogs); by default they are left out."""
-    newer_older = c.Type(bool, default=True)
-    """End each post with "Newer post" / "Older post" links by date, not Material's footer links."""
-    per_page = c.Type(int, default=10)
-    """Posts per page of the `/// post-list`; further pages go to `page/2/`... beside it."""
-    archive = c.Type(bool, default=False)
-    """Generate an archive by year and month (`archive/` beside the post list, linked from it)."""
 
 
 class AiblogConfig(Config):

@@ -12,14 +12,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from mkdocs_aiblog.core.urls import is_safe_link
-
-if TYPE_CHECKING:
-    from mkdocs_aiblog.fullstory.card import FullStory
 
 # Markup that Material would render raw from a title or description.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -62,7 +59,6 @@ class Post:
     """Editor pick (`popular: true` or a number): lower numbers first."""
     opt_out: bool = False
     """`popular: false`: never listed among popular posts."""
-    full_story: FullStory | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)

@@ -8,8 +8,12 @@ there.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
+
+from mkdocs_aiblog.core.text import shown
 
 POST_LIST_SLOT = "aiblog-post-list-slot"
 """Class of the element a `/// post-list` block leaves in the page's HTML."""
@@ -23,6 +27,8 @@ MARKERS = {
 
 FULL_STORY_SLOT = "aiblog-full-story-slot"
 """Class of the element a `/// full-story` block leaves in the page's HTML."""
+FULL_STORY_KEYS = ("url", "title", "text", "button", "source")
+"""The keys of the `full_story` front matter and the options of a `/// full-story` block."""
 
 _Slot = tuple[dict[str, str], tuple[int, int], tuple[int, int]]
 """A slot's attributes, its span, and its body's span, in the parsed HTML."""
@@ -108,3 +114,31 @@ def extract(
     for _, (slot_start, slot_end), _ in reversed(slots):
         html = html[:slot_start] + (marker if slot_start == start else "") + html[slot_end:]
     return html, (attributes, body), len(slots) + len(nested)
+
+
+def full_story_attributes(options: Mapping[str, object]) -> dict[str, str]:
+    """Give the slot element's attributes for a block's options (the block's half).
+
+    Text goes in `data-<key>`; anything else (a list, a date, an unknown key) goes,
+    as its `repr`, into the JSON object `data-invalid`, so that `parse_full_story`
+    can name it instead of the block silently vanishing.
+
+    Every `&` is written as `&amp;`: Python-Markdown's serializer leaves what
+    looks like a character reference (`&colon;`, `&#106;`) unescaped, and
+    `extract_slot` would decode it, so `a&colon;b` would come back as `a:b`.
+    """
+    attributes = {"class": FULL_STORY_SLOT}
+    invalid: dict[str, str] = {}
+    for name, value in options.items():
+        if value is None and name in FULL_STORY_KEYS:
+            continue  # `url:` with nothing after it: as if absent
+        text = isinstance(value, str) or (
+            name != "url" and isinstance(value, int | float) and not isinstance(value, bool)
+        )
+        if name in FULL_STORY_KEYS and text:
+            attributes[f"data-{name}"] = str(value).replace("&", "&amp;")
+        else:
+            invalid[str(name)] = shown(value)
+    if invalid:
+        attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False).replace("&", "&amp;")
+    return attributes

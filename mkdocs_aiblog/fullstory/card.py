@@ -20,14 +20,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from markupsafe import Markup
 
 from mkdocs_aiblog.core import slots
+from mkdocs_aiblog.core.slots import FULL_STORY_KEYS as KEYS
 from mkdocs_aiblog.core.slots import FULL_STORY_SLOT, MARKERS
+from mkdocs_aiblog.core.text import shown as _shown
 from mkdocs_aiblog.core.urls import safe_url
 
 if TYPE_CHECKING:
-    from mkdocs_aiblog.config import FullStoryConfig
+    from mkdocs_aiblog.fullstory.options import FullStoryConfig
 
-KEYS: Final = ("url", "title", "text", "button", "source")
-"""The keys of the front-matter mapping and the options of a block."""
 MARKER: Final = MARKERS["full_story"]
 """Where the card goes in a page's HTML; `render` puts the card there."""
 SLOT_CLASS: Final = FULL_STORY_SLOT
@@ -187,11 +187,6 @@ def _text(value: Mapping[object, object], name: str, key: str, problems: list[st
     return str(raw).strip()
 
 
-def _shown(value: object) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 80 else shown[:77] + "..."
-
-
 def _build(
     url: str, words: Mapping[str, str | None], text_html: object, defaults: Defaults
 ) -> FullStory:
@@ -219,34 +214,6 @@ def _build(
         source_label=source_label,
         aria_label=f"{shown}: {title}" if generic else None,
     )
-
-
-def slot_attributes(options: Mapping[str, object]) -> dict[str, str]:
-    """Give the slot element's attributes for a block's options (the block's half).
-
-    Text goes in `data-<key>`; anything else (a list, a date, an unknown key) goes,
-    as its `repr`, into the JSON object `data-invalid`, so that `parse_full_story`
-    can name it instead of the block silently vanishing.
-
-    Every `&` is written as `&amp;`: Python-Markdown's serializer leaves what
-    looks like a character reference (`&colon;`, `&#106;`) unescaped, and
-    `extract_slot` would decode it, so `a&colon;b` would come back as `a:b`.
-    """
-    attributes = {"class": SLOT_CLASS}
-    invalid: dict[str, str] = {}
-    for name, value in options.items():
-        if value is None and name in KEYS:
-            continue  # `url:` with nothing after it: as if absent
-        text = isinstance(value, str) or (
-            name != "url" and isinstance(value, int | float) and not isinstance(value, bool)
-        )
-        if name in KEYS and text:
-            attributes[f"data-{name}"] = str(value).replace("&", "&amp;")
-        else:
-            invalid[str(name)] = _shown(value)
-    if invalid:
-        attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False).replace("&", "&amp;")
-    return attributes
 
 
 def place(

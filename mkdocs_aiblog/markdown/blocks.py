@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from mkdocs_aiblog.core.slots import POST_LIST_SLOT
-from mkdocs_aiblog.fullstory.card import KEYS, slot_attributes
+from mkdocs_aiblog.core.slots import FULL_STORY_KEYS as KEYS
+from mkdocs_aiblog.core.slots import POST_LIST_SLOT, full_story_attributes
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -68,7 +68,7 @@ class FullStoryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stu
         options = {name: self.options[name] for name in KEYS}
         if options["title"] is None and self.argument:
             options["title"] = self.argument
-        return etree.SubElement(parent, "div", slot_attributes({**options, **self.unknown}))
+        return etree.SubElement(parent, "div", full_story_attributes({**options, **self.unknown}))
 
 
 class PostListBlock(Block):  # type: ignore[misc]

@@ -60,6 +60,14 @@ SECTION_CLASS = "aiblog-section"
 POSITIONS = ("before", "after", "keep")
 SIZES = ("small", "medium", "large")
 TOC_MODES = ("emoji", "text")
+DEFAULTS: dict[str, Any] = {
+    "levels": (2, 3),
+    "position": "before",
+    "size": "medium",
+    "toc": "emoji",
+    "section_class": True,
+}
+"""Each option's default, for the extension and the plugin's `headings:` options alike."""
 
 
 @dataclass(frozen=True)
@@ -257,20 +265,20 @@ class EmojiHeadingsExtension(Extension):
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "levels": [[2, 3], "Heading levels to look at. Default: [2, 3]."],
+            "levels": [list(DEFAULTS["levels"]), "Heading levels to look at. Default: [2, 3]."],
             "position": [
-                "before",
+                DEFAULTS["position"],
                 "Where the badge goes: before|after the text, or keep it where it was "
                 "written. Default: before.",
             ],
-            "size": ["medium", "Badge size: small|medium|large. Default: medium."],
+            "size": [DEFAULTS["size"], "Badge size: small|medium|large. Default: medium."],
             "toc": [
-                "emoji",
+                DEFAULTS["toc"],
                 "Table of contents entry: emoji (a Unicode mark before the text) or "
                 "text. Default: emoji.",
             ],
             "section_class": [
-                True,
+                DEFAULTS["section_class"],
                 f"Add the class `{SECTION_CLASS}` to emoji headings. Default: True.",
             ],
         }

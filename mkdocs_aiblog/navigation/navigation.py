@@ -27,18 +27,16 @@ from mkdocs_aiblog.navigation.listpages import (
     generate,
     has_post_list,
 )
+from mkdocs_aiblog.navigation.options import DEFAULT_PER_PAGE, NavigationConfig
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
 
-    from mkdocs_aiblog.config import NavigationConfig
     from mkdocs_aiblog.core.posts import Post
 
 log = get_plugin_logger("aiblog")
-
-DEFAULT_PER_PAGE = 10
 
 
 @dataclass(frozen=True)

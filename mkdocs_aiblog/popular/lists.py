@@ -18,8 +18,8 @@ from mkdocs_aiblog.popular.links import url_key
 from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatched
 
 if TYPE_CHECKING:
-    from mkdocs_aiblog.config import PopularConfig
     from mkdocs_aiblog.core.posts import Post
+    from mkdocs_aiblog.popular.options import PopularConfig
 
 
 @dataclass(frozen=True, slots=True)
