@@ -48,7 +48,7 @@ from sitebuild import (
 from mkdocs_aiblog.core.urls import safe_url
 from mkdocs_aiblog.fullstory.card import extract_slot
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 PAYLOADS: list[str] = [
     line
     for line in (DATA / "xss.txt").read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from mkdocs_aiblog.popular.exports import MAX_PROBLEMS, PageViews, Problem, parse_export
 
-EXPORTS = Path(__file__).parent / "data" / "exports"
+EXPORTS = Path(__file__).parent.parent / "data" / "exports"
 SITE = "https://example.org/blog/"
 
 

@@ -29,7 +29,7 @@ from mkdocs_aiblog.fullstory.card import (
 DEFAULTS = Defaults(
     title="Explore the full story", text="Dive deeper.", button="Read the full article"
 )
-TEMPLATES = Path(__file__).parent.parent / "mkdocs_aiblog" / "templates"
+TEMPLATES = Path(__file__).parent.parent.parent / "mkdocs_aiblog" / "templates"
 
 
 def parse(value: object, defaults: Defaults = DEFAULTS) -> FullStory:
