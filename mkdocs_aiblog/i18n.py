@@ -6,6 +6,7 @@ One table per language; a language missing a key falls back to English, and
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Final
 
@@ -37,6 +38,13 @@ ENGLISH: Final[dict[str, str]] = {
     "archive.title": "Archive",
     "archive.undated": "Undated",
 }
+
+FIELDS: Final[dict[str, frozenset[str]]] = {
+    "byline.readtime": frozenset({"minutes"}),
+    "full_story.source": frozenset({"source"}),
+    "list.page": frozenset({"page", "pages"}),
+}
+"""The `{name}` fields each word may hold; every other word holds none."""
 
 TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
     "de": {
@@ -186,6 +194,55 @@ def words(language: str | None, overrides: dict[str, str] | None = None) -> dict
 def unknown_words(overrides: dict[str, str]) -> list[str]:
     """Give the keys of `overrides` that name no word (a likely typo)."""
     return sorted(key for key in overrides if key not in ENGLISH)
+
+
+# What a writer means as a field: `{` then a name, index, conversion or format spec
+# (`{minutes}`, `{0}`, `{}`, `{minutes[0]}`, `{minutes!r}`, `{minutes:>9}`), closed
+# or not. A doubled `{` and a `{` before a space, `%` or `#` open no field, so a word
+# may show `{{x}}` or `{% raw %}` as written (nothing renders a word as a template).
+_FIELD = re.compile(r"(?<!\{)\{(?:(?P<inner>[^\s{}%#][^\s{}]*)(?P<close>\})?|\}|$)")
+
+
+def check_words(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Give the overrides whose fields are all documented, and one problem per other one.
+
+    A word is text: only the exact `{name}` fields of `FIELDS` are filled in, so an
+    override with any other field would show the reader a broken word; it is left
+    out (the default word is shown) and named.
+    """
+    good: dict[str, str] = {}
+    problems: list[str] = []
+    for key, text in overrides.items():
+        if key not in ENGLISH:
+            continue  # `unknown_words` names it; it is never shown
+        allowed = FIELDS.get(key, frozenset())
+        bad = next(
+            (
+                match.group(0)
+                for match in _FIELD.finditer(text)
+                if not (match.group("close") and match.group("inner") in allowed)
+            ),
+            None,
+        )
+        if bad is None:
+            good[key] = text
+            continue
+        names = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no field"
+        problems.append(
+            f"mkdocs.yml: aiblog: words: {key}: {bad!r} is not a field of this word"
+            f" (it may hold {names}); the default word is shown"
+        )
+    return good, problems
+
+
+_FILLED = re.compile(r"(?<!\{)\{(\w+)\}")
+
+
+def fill_fields(text: str, values: dict[str, object]) -> str:
+    """Give `text` with each `{name}` of `values` replaced; nothing else is formatted."""
+    if "{" not in text:
+        return text
+    return _FILLED.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
 
 
 def babel_locale(language: str | None) -> Locale:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from mkdocs_aiblog import slots
-from mkdocs_aiblog.i18n import localized_date
+from mkdocs_aiblog.i18n import fill_fields, localized_date
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -94,11 +94,7 @@ class Blog:
 
 def word(words: dict[str, str], key: str, **values: object) -> str:
     """Give the word `key` of `words`, with `{name}` placeholders filled in."""
-    text = words.get(key, key)
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return text
+    return fill_fields(words.get(key, key), values)
 
 
 @dataclass(slots=True)
