@@ -196,11 +196,18 @@ def unknown_words(overrides: dict[str, str]) -> list[str]:
     return sorted(key for key in overrides if key not in ENGLISH)
 
 
-# What a writer means as a field: `{` then a name, index, conversion or format spec
-# (`{minutes}`, `{0}`, `{}`, `{minutes[0]}`, `{minutes!r}`, `{minutes:>9}`), closed
-# or not. A doubled `{` and a `{` before a space, `%` or `#` open no field, so a word
-# may show `{{x}}` or `{% raw %}` as written (nothing renders a word as a template).
-_FIELD = re.compile(r"(?<!\{)\{(?:(?P<inner>[^\s{}%#][^\s{}]*)(?P<close>\})?|\}|$)")
+# What a writer means as a field, in Python's grammar: `{`, a name (or none), then
+# `.attr`, `[index]`, `!conversion` or `:spec`, closed (`{minutes}`, `{0}`, `{}`,
+# `{minutes[0]}`, `{minutes:>9}`) or left open before a space or the end (`{page of`).
+# What fits no field is text: a doubled `{`, `{%`, `{#`, `{ x }`, `{: .attr }`,
+# `{7*7}`, so a word shows `{{ 7*7 }}` as written (nothing renders it as a template).
+_FIELD = re.compile(r"(?<!\{)\{(?P<name>\w*)(?P<rest>[.\[!:][^{}\s]*)?(?:(?P<close>\})|(?=\s|$))")
+
+
+def _is_bad_field(match: re.Match[str], allowed: frozenset[str]) -> bool:
+    if match.group("close"):
+        return match.group("rest") is not None or match.group("name") not in allowed
+    return bool(match.group("name")) or match.end() == len(match.string)  # `{page of`, `x {`
 
 
 def check_words(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -217,11 +224,7 @@ def check_words(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             continue  # `unknown_words` names it; it is never shown
         allowed = FIELDS.get(key, frozenset())
         bad = next(
-            (
-                match.group(0)
-                for match in _FIELD.finditer(text)
-                if not (match.group("close") and match.group("inner") in allowed)
-            ),
+            (match.group(0) for match in _FIELD.finditer(text) if _is_bad_field(match, allowed)),
             None,
         )
         if bad is None:
