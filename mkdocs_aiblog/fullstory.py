@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from markupsafe import Markup
 
 from mkdocs_aiblog import slots
+from mkdocs_aiblog.i18n import fill_fields
 from mkdocs_aiblog.urls import safe_url
 from mkdocs_aiblog.views import MARKERS
 
@@ -202,7 +203,7 @@ def _build(
     title = words["title"] or defaults.title
     button = words["button"] or defaults.button
     source = words["source"] or None
-    source_label = defaults.source_format.replace("{source}", source) if source else None
+    source_label = fill_fields(defaults.source_format, {"source": source}) if source else None
     shown = f"{button} {source_label}" if source_label else button
     generic = re.sub(r"[\W_]+", " ", button.casefold()).strip() in _GENERIC
     html = text_html if isinstance(text_html, Markup) and text_html.strip() else None
