@@ -38,7 +38,7 @@ class AiblogConfig(Config):
     posts_dir = c.Type(str, default="posts")
     """The folder under `docs/` whose pages are posts."""
     authors_file = c.Type(str, default="{posts_dir}/.authors.yml")
-    """Authors, in the format of Material's blog plugin; relative to `docs/`."""
+    """Authors, in Material's blog format; inside `docs/`, with `{posts_dir}` or `{blog}`."""
     words_per_minute = c.Type(int, default=265)
     """Reading speed for the reading time."""
     date_format = c.Type(str, default="long")

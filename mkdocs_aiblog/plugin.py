@@ -18,7 +18,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core import words as i18n
-from mkdocs_aiblog.core.authors import load_authors
+from mkdocs_aiblog.core.authors import authors_path, load_authors
 from mkdocs_aiblog.fullstory import card as fullstory
 from mkdocs_aiblog.navigation import navigation
 from mkdocs_aiblog.page import assemble, render
@@ -69,6 +69,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
+        self.authors_file: str | None = None
+        """The `authors_file` option as a path under `docs/` (None: refused)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -92,8 +94,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.social = "material/social" in config.plugins or "social" in config.plugins
         for key in i18n.unknown_words(self.config.words):
             log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
+        overrides, problems = i18n.check_words(self.config.words)
+        self.authors_file, refused = authors_path(self.config.authors_file, self.config.posts_dir)
+        for problem in problems + refused:
+            log.warning(problem)
         language = config.theme.get("language")
-        self.words = i18n.words(language, self.config.words)
+        self.words = i18n.words(language, overrides)
         self.blog = views.Blog(
             words=self.words,
             locale=i18n.babel_locale(language),
@@ -128,13 +134,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-        name = self.config.authors_file.format(posts_dir=self.config.posts_dir)
+        name = self.authors_file
         if self.config.authors_file == AiblogConfig.authors_file.default:
             name = compat.blog_authors_file(config) or name  # Material's blog: the same file
-        self.authors, problems = load_authors(
-            Path(config.docs_dir) / name,
-            name=name,
-            resolve_file=lambda path: sources.resolve(files, path),
+        self.authors, problems = (
+            load_authors(
+                Path(config.docs_dir) / name,
+                name=name,
+                resolve_file=lambda path: sources.resolve(files, path),
+            )
+            if name is not None
+            else ({}, [])
         )
         for problem in problems:
             log.warning(problem)

@@ -12,14 +12,43 @@ authors:
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
 from mkdocs_aiblog.core.posts import Author
 from mkdocs_aiblog.core.urls import is_safe_link
+
+_PLACEHOLDER = re.compile(r"\{(?:posts_dir|blog)\}")
+
+
+def authors_path(option: str, posts_dir: str) -> tuple[str | None, list[str]]:
+    """Give the `authors_file` option as a path under `docs/` (None: read none), and why not.
+
+    `{posts_dir}` and Material's `{blog}` (copied from its blog plugin's option)
+    both stand for `posts_dir`; nothing else is formatted. The path must stay
+    in `docs/` once `..` is resolved, as the README says and as `mkdocs serve`
+    watches; a symlink inside `docs/` is followed, as MkDocs follows it for pages.
+    """
+    name = _PLACEHOLDER.sub(lambda _: posts_dir, option)
+    where = f"mkdocs.yml: aiblog: authors_file: {option!r}"
+    if "{" in name or "}" in name:
+        return None, [
+            f"{where} has a placeholder other than {{posts_dir}} or {{blog}}; no authors are read"
+        ]
+    slashed = name.replace("\\", "/")
+    normal = posixpath.normpath(slashed)
+    if (
+        PurePosixPath(slashed).is_absolute()
+        or PureWindowsPath(name).drive
+        or normal == ".."
+        or normal.startswith("../")
+    ):
+        return None, [f"{where} is outside docs/; no authors are read"]
+    return name, []
 
 
 def load_authors(

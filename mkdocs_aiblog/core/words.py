@@ -6,6 +6,7 @@ One table per language; a language missing a key falls back to English, and
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Final
 
@@ -37,6 +38,13 @@ ENGLISH: Final[dict[str, str]] = {
     "archive.title": "Archive",
     "archive.undated": "Undated",
 }
+
+FIELDS: Final[dict[str, frozenset[str]]] = {
+    "byline.readtime": frozenset({"minutes"}),
+    "full_story.source": frozenset({"source"}),
+    "list.page": frozenset({"page", "pages"}),
+}
+"""The `{name}` fields each word may hold; every other word holds none."""
 
 TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
     "de": {
@@ -188,6 +196,58 @@ def unknown_words(overrides: dict[str, str]) -> list[str]:
     return sorted(key for key in overrides if key not in ENGLISH)
 
 
+# What a writer means as a field, in Python's grammar: `{`, a name (or none), then
+# `.attr`, `[index]`, `!conversion` or `:spec`, closed (`{minutes}`, `{0}`, `{}`,
+# `{minutes[0]}`, `{minutes:>9}`) or left open before a space or the end (`{page of`).
+# What fits no field is text: a doubled `{`, `{%`, `{#`, `{ x }`, `{: .attr }`,
+# `{7*7}`, so a word shows `{{ 7*7 }}` as written (nothing renders it as a template).
+_FIELD = re.compile(r"(?<!\{)\{(?P<name>\w*)(?P<rest>[.\[!:][^{}\s]*)?(?:(?P<close>\})|(?=\s|$))")
+
+
+def _is_bad_field(match: re.Match[str], allowed: frozenset[str]) -> bool:
+    if match.group("close"):
+        return match.group("rest") is not None or match.group("name") not in allowed
+    return bool(match.group("name")) or match.end() == len(match.string)  # `{page of`, `x {`
+
+
+def check_words(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Give the overrides whose fields are all documented, and one problem per other one.
+
+    A word is text: only the exact `{name}` fields of `FIELDS` are filled in, so an
+    override with any other field would show the reader a broken word; it is left
+    out (the default word is shown) and named.
+    """
+    good: dict[str, str] = {}
+    problems: list[str] = []
+    for key, text in overrides.items():
+        if key not in ENGLISH:
+            continue  # `unknown_words` names it; it is never shown
+        allowed = FIELDS.get(key, frozenset())
+        bad = next(
+            (match.group(0) for match in _FIELD.finditer(text) if _is_bad_field(match, allowed)),
+            None,
+        )
+        if bad is None:
+            good[key] = text
+            continue
+        names = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no field"
+        problems.append(
+            f"mkdocs.yml: aiblog: words: {key}: {bad!r} is not a field of this word"
+            f" (it may hold {names}); the default word is shown"
+        )
+    return good, problems
+
+
+_FILLED = re.compile(r"(?<!\{)\{(\w+)\}")
+
+
+def fill_fields(text: str, values: dict[str, object]) -> str:
+    """Give `text` with each `{name}` of `values` replaced; nothing else is formatted."""
+    if "{" not in text:
+        return text
+    return _FILLED.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
+
+
 def babel_locale(language: str | None) -> Locale:
     """Give the Babel locale for `theme.language`, English where Babel has none."""
     try:
@@ -245,8 +305,4 @@ def localized_date(value: date | datetime, locale: Locale, fmt: str = "long") ->
 
 def word(words: dict[str, str], key: str, **values: object) -> str:
     """Give the word `key` of `words`, with `{name}` placeholders filled in."""
-    text = words.get(key, key)
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return text
+    return fill_fields(words.get(key, key), values)

@@ -24,6 +24,7 @@ from mkdocs_aiblog.core.slots import FULL_STORY_KEYS as KEYS
 from mkdocs_aiblog.core.slots import FULL_STORY_SLOT, MARKERS
 from mkdocs_aiblog.core.text import shown as _shown
 from mkdocs_aiblog.core.urls import safe_url
+from mkdocs_aiblog.core.words import fill_fields
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.fullstory.options import FullStoryConfig
@@ -197,7 +198,7 @@ def _build(
     title = words["title"] or defaults.title
     button = words["button"] or defaults.button
     source = words["source"] or None
-    source_label = defaults.source_format.replace("{source}", source) if source else None
+    source_label = fill_fields(defaults.source_format, {"source": source}) if source else None
     shown = f"{button} {source_label}" if source_label else button
     generic = re.sub(r"[\W_]+", " ", button.casefold()).strip() in _GENERIC
     html = text_html if isinstance(text_html, Markup) and text_html.strip() else None

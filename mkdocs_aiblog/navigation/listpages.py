@@ -80,7 +80,11 @@ def generate(
     stem = posixpath.splitext(file.src_uri)[0]
     folder = posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
     body, meta = get_data(source)
-    title = _title(body, meta) or words["list.title"]
+    own_title = _title(body, meta)
+    title = own_title or words["list.title"]
+    # A page title is HTML to MkDocs and Material (they print it raw in `<title>`
+    # and the header), so a word goes in escaped; the page's own title as it is.
+    html_title = own_title or html.escape(words["list.title"], quote=False)
     kept: dict[str, Any] = {key: meta[key] for key in ("hide", "template") if key in meta}
     src_uris = [file.src_uri]
     for number in range(2, pages + 1):
@@ -99,13 +103,13 @@ def generate(
             log.warning(f"{file.src_uri}: navigation.archive: {archive_uri} already exists")
             archive_uri = None
         else:
-            front = {**kept, "title": words["archive.title"]}
+            front = {**kept, "title": html.escape(words["archive.title"], quote=False)}
             text = _markdown(front, words["archive.title"], MARKERS["archive"])
             archive_url = _add(files, config, archive_uri, text).url
     urls = [file.url]
     for number, src_uri in enumerate(src_uris[1:], start=2):
         position = word(words, "list.page", page=number, pages=len(src_uris))
-        front = {**kept, "title": f"{title} – {position}"}
+        front = {**kept, "title": f"{html_title} – {html.escape(position, quote=False)}"}
         text = _markdown(front, title, f"/// post-list\n    page: {number}\n///")
         urls.append(_add(files, config, src_uri, text).url)
     return Listing(tuple(src_uris), tuple(urls), archive_url), archive_uri
@@ -125,12 +129,17 @@ def _markdown(front: dict[str, Any], heading: str, body: str) -> str:
     return f"---\n{dumped}---\n\n# {_as_text(heading)}\n\n{body}\n"
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|])")
+# Every ASCII mark that starts Markdown syntax in the extensions a Material site
+# runs (`~~`, `^^`, `==`, `:rocket:`, `$x$`, `\(x\)`, bare URLs, `{: .attr}`),
+# as a character reference: a backslash escapes only the marks the enabled
+# extensions register, and `\(` even opens arithmatex's math. Quotes, commas and
+# question marks start nothing and stay as written (smarty may curl the quotes).
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:$<>&@/%;]")
 
 
 def _as_text(title: str) -> str:
     """Give a plain-text title as Markdown that shows it as it is."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(title, quote=False))
+    return _MARKDOWN_PUNCTUATION.sub(lambda mark: f"&#{ord(mark[0])};", title)
 
 
 _H1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+\{[^}]*\})?[ \t#]*$", re.MULTILINE)
