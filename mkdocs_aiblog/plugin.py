@@ -8,6 +8,7 @@ templates only read them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +20,7 @@ from mkdocs_aiblog import (
     compat,
     fullstory,
     i18n,
+    images,
     meta,
     navigation,
     popular,
@@ -71,6 +73,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
+        self.images: images.Images | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -165,8 +168,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             url=page.url,
             title=page.title if isinstance(page.title, str) else "",  # front matter: any type
             authors=self.authors,
-            resolve_file=lambda path: sources.resolve(files, path, page.file.src_uri),
+            resolve_file=lambda path: self._image(files).resolve(path, page.file.src_uri),
         )
+        if post.image is not None:
+            post = replace(post, image_size=self._image(files).size(post.image))
         if not page.meta and (unread := posts.front_matter_problem(markdown)):
             problems.insert(0, unread)  # MkDocs dropped it silently
         for problem in problems:
@@ -293,6 +298,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
+
+    def _image(self, files: Files) -> images.Images:
+        """Give the build's images: each build has its own `files`, each image is read once."""
+        if self.images is None or self.images.files is not files:
+            self.images = images.Images(files)
+        return self.images
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
