@@ -15,6 +15,7 @@ anything doubtful gives no size rather than a wrong one.
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import struct
@@ -39,6 +40,8 @@ _EXIF_MAX = 65_535  # a segment's length is 16 bits: reading one never reads the
 
 
 def _checked(width: float, height: float) -> Size | None:
+    if not (math.isfinite(width) and math.isfinite(height)):  # an SVG's `1e400` or `nan`
+        return None
     w, h = round(width), round(height)
     return (w, h) if 0 < w <= LIMIT and 0 < h <= LIMIT else None
 
