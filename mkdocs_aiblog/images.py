@@ -152,12 +152,12 @@ def _svg_size(head: bytes) -> Size | None:
     except ValueError:
         box = []
     ratio = box[2] / box[3] if len(box) == 4 and box[2] > 0 and box[3] > 0 else None
-    if width and height:
+    if width is not None and height is not None:
         return _checked(width, height)
     if ratio is not None:
-        if width:
+        if width is not None:
             return _checked(width, width / ratio)
-        if height:
+        if height is not None:
             return _checked(height * ratio, height)
         return _checked(box[2], box[3])
     return None
@@ -197,7 +197,7 @@ def known_format(head: bytes) -> bool:
 def file_size(path: str) -> Size | None:
     """Give the intrinsic size of the image file at `path`; None when it is unknown."""
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=0) as handle:  # a few small reads and seeks
             size = read_size(handle)
             if size is None:
                 handle.seek(0)

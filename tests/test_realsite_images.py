@@ -170,6 +170,8 @@ def test_a_corrupted_byte_never_raises(name: str) -> None:
         svg('viewBox="0 0 -5 10"'),
         svg('viewBox="0 0 1e400 10"'),
         svg('viewBox="0 0 nan 10"'),
+        svg('width="0" height="0" viewBox="0 0 5 5"'),
+        svg('width="0" viewBox="0 0 5 5"'),
         svg('width="10" viewBox="0 0 1 1e-300"'),
     ],
     ids=lambda data: data[:24].hex(),
