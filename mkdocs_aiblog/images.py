@@ -21,6 +21,7 @@ import re
 import struct
 import warnings
 from typing import IO, TYPE_CHECKING
+from urllib.parse import unquote
 
 from mkdocs_aiblog import sources
 
@@ -239,16 +240,21 @@ class Images:
         Tried in turn: from the post's folder, from `docs/`, and as the path the
         file is published at (Material's blog plugin moves its posts' assets).
         """
-        found = sources.resolve(self.files, path, src_uri)
-        file = self.files.get_file_from_path(found) if found is not None else None
-        if file is None:
-            if self._published is None:  # once Material's blog plugin has moved them
-                self._published = {f.dest_uri: f for f in self.files.media_files()}
-            file = self._published.get(posixpath.normpath(path.lstrip("/")))
+        file = self._find(path, src_uri)
+        if file is None and "%" in path:  # as MkDocs reads `a%20b.png` in a post's body
+            file = self._find(unquote(path), src_uri)
         if file is None:
             return None
         self._by_url[file.url] = file
         return file.url
+
+    def _find(self, path: str, src_uri: str | None) -> File | None:
+        found = sources.resolve(self.files, path, src_uri)
+        if found is not None:
+            return self.files.get_file_from_path(found)
+        if self._published is None:  # built late: once Material's blog plugin moved them
+            self._published = {file.dest_uri: file for file in self.files.media_files()}
+        return self._published.get(posixpath.normpath(path.lstrip("/")))
 
     def size(self, url: str | None) -> Size | None:
         """Give the intrinsic size of an image `resolve` gave, read once per build."""

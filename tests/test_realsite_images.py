@@ -355,6 +355,8 @@ def blog_files(tmp_path: Path) -> Files:
         ("/blog/images/one.png", "blog/images/one.png"),
         ("images/a b.png", "blog/images/a%20b.png"),
         ("blog/images/a b.png", "blog/images/a%20b.png"),
+        ("images/a%20b.png", "blog/images/a%20b.png"),  # as MkDocs reads it in the body
+        ("/blog/images/a%20b.png", "blog/images/a%20b.png"),
     ],
 )
 def test_a_written_path_leads_to_the_published_url(tmp_path: Path, written: str, url: str) -> None:
@@ -365,7 +367,16 @@ def test_a_written_path_leads_to_the_published_url(tmp_path: Path, written: str,
 
 @pytest.mark.parametrize(
     "written",
-    ["images/none.png", "blog/images/none.png", "../../../etc/passwd", "/", "", "blog/posts"],
+    [
+        "images/none.png",
+        "blog/images/none.png",
+        "../../../etc/passwd",
+        "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "images/one%2",
+        "/",
+        "",
+        "blog/posts",
+    ],
 )
 def test_a_path_to_no_file_leads_nowhere(tmp_path: Path, written: str) -> None:
     found = Images(blog_files(tmp_path))
