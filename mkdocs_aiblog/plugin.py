@@ -8,6 +8,7 @@ templates only read them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -27,6 +28,7 @@ from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular import lists as popular
 from mkdocs_aiblog.popular.links import internal_links, url_key
 from mkdocs_aiblog.site import files as sources
+from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
 
 if TYPE_CHECKING:
@@ -71,6 +73,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.social = False
         self.authors_file: str | None = None
         """The `authors_file` option as a path under `docs/` (None: refused)."""
+        self.images: images.Images | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -173,8 +176,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             url=page.url,
             title=page.title if isinstance(page.title, str) else "",  # front matter: any type
             authors=self.authors,
-            resolve_file=lambda path: sources.resolve(files, path, page.file.src_uri),
+            resolve_file=lambda path: self._image(files).resolve(path, page.file.src_uri),
         )
+        if post.image is not None:
+            post = replace(post, image_size=self._image(files).size(post.image))
         if not page.meta and (unread := posts.front_matter_problem(markdown)):
             problems.insert(0, unread)  # MkDocs dropped it silently
         for problem in problems:
@@ -301,6 +306,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
+
+    def _image(self, files: Files) -> images.Images:
+        """Give the build's images: each build has its own `files`, each image is read once."""
+        if self.images is None or self.images.files is not files:
+            self.images = images.Images(files)
+        return self.images
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

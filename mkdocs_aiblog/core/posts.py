@@ -50,7 +50,9 @@ class Post:
     categories: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     image: str | None = None
-    """Hero image: a path from `docs/` or an http(s) URL."""
+    """Hero image: the URL its file is published at (from the site's root), or an http(s) URL."""
+    image_size: tuple[int, int] | None = None
+    """The hero image's intrinsic width and height, when its file is local and readable."""
     image_alt: str = ""
     draft: bool = False
     readtime: int | None = None
@@ -176,8 +178,8 @@ def parse_post(
         url: the page's URL from the site root.
         title: the page's title as MkDocs knows it (front matter or first heading).
         authors: the authors file, by key.
-        resolve_file: maps a path written in the post to a path from `docs/`
-            when that file exists, else None.
+        resolve_file: maps a path written in the post to the URL (from the
+            site's root) its file is published at, else None.
 
     Returns:
         The post, without whatever was bad, and one message per problem.
