@@ -8,7 +8,9 @@ there.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 
 _Slot = tuple[dict[str, str], tuple[int, int], tuple[int, int]]
@@ -95,3 +97,27 @@ def extract(
     for _, (slot_start, slot_end), _ in reversed(slots):
         html = html[:slot_start] + (marker if slot_start == start else "") + html[slot_end:]
     return html, (attributes, body), len(slots) + len(nested)
+
+
+PROBLEMS = "data-problems"
+"""A slot's attribute holding its block's problems, a JSON list of messages."""
+OPEN = "data-open"
+"""A slot's attribute while its block has no closing `///` (it holds the rest of the page)."""
+
+
+def problems_attribute(problems: list[str]) -> str:
+    """Give `problems` as the value of a slot's `data-problems`.
+
+    JSON escapes `&` and `<`, so that Python-Markdown's serializer, which
+    leaves what looks like a character reference alone, cannot change a message.
+    """
+    return json.dumps(problems).replace("&", "\\u0026").replace("<", "\\u003c")
+
+
+def slot_problems(attributes: Mapping[str, str]) -> list[str]:
+    """Give the problems a block left on its slot (none from hand-written HTML)."""
+    try:
+        problems = json.loads(attributes.get(PROBLEMS, "[]"))
+    except ValueError:
+        return []
+    return [str(problem) for problem in problems] if isinstance(problems, list) else []
