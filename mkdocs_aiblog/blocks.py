@@ -224,7 +224,9 @@ class PostListBlock(Block):  # type: ignore[misc]
             self.problems.append(f"/// post-list: {name}: unknown option; expected page")
             del options[name]
         page = options.get("page", 1)
-        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+        if page is None:  # `page:` with nothing after it: as if absent
+            options.pop("page")
+        elif isinstance(page, bool) or not isinstance(page, int) or page < 1:
             shown = repr(page) if len(repr(page)) <= 80 else repr(page)[:77] + "..."
             self.problems.append(
                 f"/// post-list: page: {shown} is not a page number (1 or more);"

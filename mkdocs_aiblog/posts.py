@@ -21,6 +21,19 @@ from mkdocs_aiblog.urls import is_safe_link
 if TYPE_CHECKING:
     from mkdocs_aiblog.fullstory import FullStory
 
+# Characters that show nothing although `str.isspace` says no: format characters
+# (zero-width space and joiners, BOM, direction marks) and the fillers and blanks
+# of Hangul and Braille.
+_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                        r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f"
+                        r"\ufeff\uffa0]+")  # fmt: skip
+
+
+def is_blank(text: str) -> bool:
+    """Tell whether `text` shows nothing: empty, whitespace or invisible characters only."""
+    return not _INVISIBLE.sub("", text)
+
+
 # Markup that Material would render raw from a title or description.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -124,6 +137,12 @@ def _text(meta: Mapping[str, Any], key: str, problems: Problems) -> str | None:
         problems.add(key, value, "a text")
         return None
     text = str(value).strip()
+    if key == "title" and is_blank(text):
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+        problems.messages.append(
+            f"{key}: {shown} is blank; the first heading or the file name is used instead"
+        )
+        return None
     if key in ("title", "description") and _MARKUP.search(text):
         problems.messages.append(
             f"{key}: {text[:60]!r} contains HTML markup, which Material shows unescaped;"
@@ -189,7 +208,7 @@ def parse_post(
     problems = Problems()
     published, updated = _dates(meta, problems)
     description = _text(meta, "description", problems)
-    named_title = _text(meta, "title", problems) or title
+    named_title = _text(meta, "title", problems) or ("" if is_blank(title) else title)
 
     post_authors: list[Author] = []
     for key in _names(meta, "authors", problems):
@@ -264,7 +283,8 @@ def complete(
         words_per_minute: the reading speed for the post's own count.
     """
     minutes = post.readtime or readtime or reading_minutes(html, words_per_minute)
-    return replace(post, title=title or fallback_title, readtime=minutes)
+    shown = title if title and not is_blank(title) else fallback_title
+    return replace(post, title=shown, readtime=minutes)
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mkdocs_aiblog import slots
@@ -36,12 +36,15 @@ MARKERS = {
     "archive": "<!--aiblog:archive-->",
 }
 
-_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
 
+def timeline_key(post: Post) -> tuple[bool, float, str, str]:
+    """Give the key that orders posts newest first, undated last, then by title and path.
 
-def timeline_key(post: Post) -> tuple[float, str, str]:
-    """Give the key that orders posts newest first, undated last, then by title and path."""
-    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
+    Undated posts come after every date, year 1 included (a stand-in date such as
+    `datetime.min` would tie with it, or sort before it once a timezone shifts it).
+    """
+    when = post.date
+    return (when is None, -when.timestamp() if when else 0.0, post.title.casefold(), post.src_uri)
 
 
 def newest_first(posts: Sequence[Post]) -> list[Post]:
