@@ -207,8 +207,9 @@ class FullStoryBlock(Block):  # type: ignore[misc]  # pymdownx ships no type stu
 class PostListBlock(Block):  # type: ignore[misc]
     """`/// post-list`: the list of posts, newest first, a page at a time.
 
-    The block has no body. The plugin renders the list where the slot is, and
-    its further pages (`page/2/` beside the page) from the same block.
+    The block has no body (what is put in it follows the list). The plugin
+    renders the list where the slot is, and its further pages (`page/2/` beside
+    the page) from the same block. Bad options are left out, each a problem.
     """
 
     NAME = "post-list"
