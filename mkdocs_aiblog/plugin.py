@@ -68,6 +68,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.words: dict[str, str] = i18n.words(None)
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
         self.listings = navigation.Listings()
+        self.not_posts: set[str] = set()
+        """Pages in the posts folder that are not posts: list pages, generated pages."""
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
@@ -109,7 +111,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             date_format=self.config.date_format,
         )
         self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
-        _add_extension(config, "mkdocs_aiblog.blocks", {})
+        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
         headings = self.config.headings
         if headings.enabled:
             options = {key: headings[key] for key in ("levels", "position", "size", "toc")}
@@ -125,6 +127,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not self.config.enabled:
             return None
         present = {file.src_uri for file in files.documentation_pages()}
+        self.not_posts = navigation.list_pages(files, self.config.posts_dir.strip("/"))
+        present -= self.not_posts
         for src_uri in [uri for uri in self.posts if uri not in present]:
             del self.posts[src_uri]
             self.links.pop(src_uri, None)
@@ -154,6 +158,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.listings = navigation.plan(
             files, config, self.config.navigation, is_post=self._is_post, words=self.words
         )
+        self.not_posts.update(self.listings.places, self.listings.archives)  # generated here
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -184,6 +189,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             problems.insert(0, unread)  # MkDocs dropped it silently
         for problem in problems:
             log.warning(f"{page.file.src_uri}: {problem}")
+        if isinstance(page.meta.get("title"), str) and posts.is_blank(page.meta["title"]):
+            # MkDocs and Material then take the first heading or the file name, as we do.
+            del page.meta["title"]
         self.posts[page.file.src_uri] = post
         return None
 
@@ -317,7 +325,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         folder = self.config.posts_dir.strip("/")
         if compat.blog_post(file.page) is not None:
             return True  # Material's blog plugin made it a post
-        return file.is_documentation_page() and file.src_uri.startswith(folder + "/")
+        return (
+            file.is_documentation_page()
+            and file.src_uri.startswith(folder + "/")
+            and file.src_uri not in self.not_posts
+        )
 
 
 def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) -> None:

@@ -18,6 +18,19 @@ import yaml
 
 from mkdocs_aiblog.core.urls import is_safe_link
 
+# Characters that show nothing although `str.isspace` says no: format characters
+# (zero-width space and joiners, BOM, direction marks) and the fillers and blanks
+# of Hangul and Braille.
+_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                        r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f"
+                        r"\ufeff\uffa0]+")  # fmt: skip
+
+
+def is_blank(text: str) -> bool:
+    """Tell whether `text` shows nothing: empty, whitespace or invisible characters only."""
+    return not _INVISIBLE.sub("", text)
+
+
 # Markup that Material would render raw from a title or description.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -122,6 +135,12 @@ def _text(meta: Mapping[str, Any], key: str, problems: Problems) -> str | None:
         problems.add(key, value, "a text")
         return None
     text = str(value).strip()
+    if key == "title" and is_blank(text):
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+        problems.messages.append(
+            f"{key}: {shown} is blank; the first heading or the file name is used instead"
+        )
+        return None
     if key in ("title", "description") and _MARKUP.search(text):
         problems.messages.append(
             f"{key}: {text[:60]!r} contains HTML markup, which Material shows unescaped;"
@@ -187,7 +206,7 @@ def parse_post(
     problems = Problems()
     published, updated = _dates(meta, problems)
     description = _text(meta, "description", problems)
-    named_title = _text(meta, "title", problems) or title
+    named_title = _text(meta, "title", problems) or ("" if is_blank(title) else title)
 
     post_authors: list[Author] = []
     for key in _names(meta, "authors", problems):
@@ -262,7 +281,8 @@ def complete(
         words_per_minute: the reading speed for the post's own count.
     """
     minutes = post.readtime or readtime or reading_minutes(html, words_per_minute)
-    return replace(post, title=title or fallback_title, readtime=minutes)
+    shown = title if title and not is_blank(title) else fallback_title
+    return replace(post, title=shown, readtime=minutes)
 
 
 def reading_minutes(html: str, words_per_minute: int) -> int:
@@ -307,12 +327,14 @@ def front_matter_problem(markdown: str) -> str | None:
     return f"front matter: {type(data).__name__} is not a mapping of keys; it is shown as text"
 
 
-_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+def timeline_key(post: Post) -> tuple[bool, float, str, str]:
+    """Give the key that orders posts newest first, undated last, then by title and path.
 
-
-def timeline_key(post: Post) -> tuple[float, str, str]:
-    """Give the key that orders posts newest first, undated last, then by title and path."""
-    return (-(post.date or _OLDEST).timestamp(), post.title.casefold(), post.src_uri)
+    Undated posts come after every date, year 1 included (a stand-in date such as
+    `datetime.min` would tie with it, or sort before it once a timezone shifts it).
+    """
+    when = post.date
+    return (when is None, -when.timestamp() if when else 0.0, post.title.casefold(), post.src_uri)
 
 
 def newest_first(posts: Sequence[Post]) -> list[Post]:

@@ -142,3 +142,27 @@ def full_story_attributes(options: Mapping[str, object]) -> dict[str, str]:
     if invalid:
         attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False).replace("&", "&amp;")
     return attributes
+
+
+PROBLEMS = "data-problems"
+"""A slot's attribute holding its block's problems, a JSON list of messages."""
+OPEN = "data-open"
+"""A slot's attribute while its block has no closing `///` (it holds the rest of the page)."""
+
+
+def problems_attribute(problems: list[str]) -> str:
+    """Give `problems` as the value of a slot's `data-problems`.
+
+    JSON escapes `&` and `<`, so that Python-Markdown's serializer, which
+    leaves what looks like a character reference alone, cannot change a message.
+    """
+    return json.dumps(problems).replace("&", "\\u0026").replace("<", "\\u003c")
+
+
+def slot_problems(attributes: Mapping[str, str]) -> list[str]:
+    """Give the problems a block left on its slot (none from hand-written HTML)."""
+    try:
+        problems = json.loads(attributes.get(PROBLEMS, "[]"))
+    except ValueError:
+        return []
+    return [str(problem) for problem in problems] if isinstance(problems, list) else []

@@ -226,16 +226,20 @@ def place(
     matter asks for one) at the end of the content, which Material follows with
     its feedback and comments.
     """
-    html, slot, count = extract_slot(html)
+    html, found, count = slots.extract(html, SLOT_CLASS, MARKER)
     problems = [f"/// full-story: {count} blocks; only the first is shown"] if count > 1 else []
+    if found is not None and (refused := _refused(*found)) is not None:
+        kept, block_problems = refused
+        return html.replace(MARKER, kept), None, problems + block_problems
+    slot = None if found is None else _values(*found)
     if slot is None and front_matter is None:
         return html, None, problems
-    story, found = parse_full_story(merge(slot, front_matter), defaults)
+    story, invalid = parse_full_story(merge(slot, front_matter), defaults)
     if story is None:
         html = html.replace(MARKER, "")
     elif slot is None:
         html += MARKER
-    return html, story, problems + found
+    return html, story, problems + invalid
 
 
 def remove_slots(html: str) -> str:
@@ -253,9 +257,25 @@ def extract_slot(html: str) -> tuple[str, dict[str, object] | None, int]:
     of slots (more than one deserves a warning).
     """
     html, found, count = slots.extract(html, SLOT_CLASS, MARKER)
-    if found is None:
-        return html, None, 0
-    attributes, body = found
+    return html, None if found is None else _values(*found), count
+
+
+def _refused(attributes: dict[str, str], body: str) -> tuple[str, list[str]] | None:
+    """Give what stands for a block with problems of its own, and the problems; else None.
+
+    A block whose options could not be read has no card. One with no closing
+    `///` holds the rest of the page, which is shown as it is.
+    """
+    problems = slots.slot_problems(attributes)
+    if slots.OPEN in attributes:
+        problems.append(
+            "/// full-story: no closing '///' line; the rest of the page is shown without the card"
+        )
+        return body.strip(), problems
+    return ("", problems) if problems else None
+
+
+def _values(attributes: dict[str, str], body: str) -> dict[str, object]:
     values: dict[str, object] = {
         name[5:]: value for name, value in attributes.items() if name in _DATA_KEYS
     }
@@ -266,7 +286,7 @@ def extract_slot(html: str) -> tuple[str, dict[str, object] | None, int]:
     values.update({str(name): Invalid(str(shown)) for name, shown in invalid.items()})
     if body.strip():
         values["text_html"] = Markup(body.strip())
-    return html, values, count
+    return values
 
 
 _DATA_KEYS = frozenset(f"data-{name}" for name in KEYS)

@@ -10,7 +10,6 @@ the plugin fills in (`render`).
 from __future__ import annotations
 
 import html
-import itertools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -176,21 +175,28 @@ def has_post_list(source: str) -> bool:
 
 
 def archive(timeline: Sequence[Post], locale: Locale, undated: str) -> tuple[ArchiveYear, ...]:
-    """Give the published posts by year and month, newest first; undated ones last."""
+    """Give the published posts by year and month, newest first; undated ones last.
+
+    Posts are grouped by the year and month of their own date, as their byline
+    shows it; the timeline orders instants, so two posts in different timezones
+    can interleave months (`2025-01-01T00:30+01:00` is older than `2024-12-31T23:45Z`).
+    So years and months are sorted by number, each listed once.
+    """
+    grouped: dict[int | None, dict[int, list[Post]]] = {}
+    for post in timeline:
+        when = post.date
+        year, month = (when.year, when.month) if when else (None, 0)
+        grouped.setdefault(year, {}).setdefault(month, []).append(post)
     years = []
-    for year, in_year in itertools.groupby(timeline, lambda post: post.date and post.date.year):
-        posts = list(in_year)
+    for year, months in sorted(grouped.items(), key=lambda item: -(item[0] or -10_000)):
         if year is None:
-            years.append(ArchiveYear(year=undated, months=(ArchiveMonth("", tuple(posts)),)))
+            years.append(ArchiveYear(year=undated, months=(ArchiveMonth("", tuple(months[0])),)))
             continue
-        months = tuple(
-            ArchiveMonth(name=_month(group[0].date, locale), posts=tuple(group))
-            for group in (
-                list(month)
-                for _, month in itertools.groupby(posts, lambda post: post.date and post.date.month)
-            )
+        named = tuple(
+            ArchiveMonth(name=_month(posts[0].date, locale), posts=tuple(posts))
+            for _, posts in sorted(months.items(), reverse=True)
         )
-        years.append(ArchiveYear(year=str(year), months=months))
+        years.append(ArchiveYear(year=str(year), months=named))
     return tuple(years)
 
 

@@ -129,12 +129,22 @@ def fill(html: str, parts: dict[str, str]) -> str:
 def place_post_list(html: str) -> tuple[str, int, list[str]]:
     """Give a page's HTML with the post list's marker where its block was.
 
-    Also gives which page of the list the block asks for (0: no block) and a
-    problem when there is more than one block.
+    Also gives which page of the list the block asks for (0: no block) and its
+    problems. The block has no body: what is in it (all the rest of the page,
+    when its closing `///` is missing) follows the list rather than vanishing.
     """
-    html, found, count = slots.extract(html, POST_LIST_SLOT, MARKERS["post_list"])
+    marker = MARKERS["post_list"]
+    html, found, count = slots.extract(html, POST_LIST_SLOT, marker)
     problems = [f"/// post-list: {count} blocks; only the first is shown"] if count > 1 else []
     if found is None:
         return html, 0, problems
-    page = found[0].get("data-page", "1")
+    attributes, body = found
+    problems += slots.slot_problems(attributes)
+    if slots.OPEN in attributes:
+        problems.append(
+            "/// post-list: no closing '///' line; the rest of the page follows the list"
+        )
+    if body.strip():
+        html = html.replace(marker, marker + body.strip(), 1)
+    page = attributes.get("data-page", "1")
     return html, int(page) if page.isdigit() and int(page) > 0 else 1, problems
