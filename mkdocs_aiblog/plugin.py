@@ -8,6 +8,7 @@ templates only read them.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -71,6 +72,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
+        self.told: dict[str, str] = {}
+        """By post: the problem `on_files` logged, not to be logged again when it is read."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -122,10 +125,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             del self.posts[src_uri]
             self.links.pop(src_uri, None)
         in_nav = self.config.navigation.posts_in_nav
+        self.told.clear()
         for file in files.documentation_pages():
             if not self._is_post(file) or file.inclusion.is_excluded():
                 continue
-            if sources.declares_draft(file):
+            withheld, problem = sources.draft_reading(file)
+            if problem is not None:
+                log.warning(f"{file.src_uri}: {problem}")
+                self.told[file.src_uri] = problem
+            if withheld:
                 file.inclusion = InclusionLevel.DRAFT
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
@@ -167,10 +175,20 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             authors=self.authors,
             resolve_file=lambda path: sources.resolve(files, path, page.file.src_uri),
         )
-        if not page.meta and (unread := posts.front_matter_problem(markdown)):
-            problems.insert(0, unread)  # MkDocs dropped it silently
+        if not page.meta and (unread := posts.unread_front_matter(markdown)):
+            problems.insert(0, unread[1])  # MkDocs dropped it silently
+            if unread[0]:
+                post = dataclasses.replace(post, draft=True)
+        if post.draft and blog_post is None and not page.file.inclusion.is_excluded():
+            # What MkDocs read says draft where on_files could not see it (a front
+            # matter found unreadable only now, another plugin's metadata): the
+            # page list of `mkdocs build` is taken after on_env, so it still
+            # leaves the page, its search entry and its sitemap URL out.
+            page.file.inclusion = InclusionLevel.DRAFT
+        told = self.told.get(page.file.src_uri)
         for problem in problems:
-            log.warning(f"{page.file.src_uri}: {problem}")
+            if problem != told:
+                log.warning(f"{page.file.src_uri}: {problem}")
         self.posts[page.file.src_uri] = post
         return None
 

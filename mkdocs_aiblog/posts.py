@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from mkdocs.utils import meta as _mkdocs_meta
 
 from mkdocs_aiblog.urls import is_safe_link
 
@@ -211,10 +212,9 @@ def parse_post(
                 problems.add("image", image, "an http(s) URL or a file under docs/")
             image = found
 
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.add("draft", draft, "true or false")
-        draft = False
+    draft, problem = draft_state(meta)
+    if problem is not None:
+        problems.messages.append(problem)
 
     readtime = meta.get("readtime")
     if readtime is not None and (
@@ -276,8 +276,28 @@ def reading_minutes(html: str, words_per_minute: int) -> int:
 _TAG = re.compile(r"<[^>]+>")
 
 
+WITHHELD = "left out of `mkdocs build` like a draft"
+
+
+def draft_state(meta: Mapping[str, Any]) -> tuple[bool, str | None]:
+    """Give whether a post is withheld from `mkdocs build` as a draft, and why if unclear.
+
+    Only a missing `draft` or `draft: false` publishes. Any other value MkDocs
+    read (`'true'`, `null`, a MultiMarkdown `draft: yes` string) may be meant as
+    a draft, so it withholds the post, with a problem naming the key.
+    """
+    if "draft" not in meta:
+        return False, None
+    value = meta["draft"]
+    if isinstance(value, bool):
+        return value, None
+    problems = Problems()
+    problems.add("draft", value, "true or false")
+    return True, f"{problems.messages[0]}; {WITHHELD}"
+
+
 # MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it takes for a front matter.
-_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_FRONT_MATTER = _mkdocs_meta.YAML_RE
 
 
 def front_matter_problem(markdown: str) -> str | None:
@@ -287,23 +307,36 @@ def front_matter_problem(markdown: str) -> str | None:
     text; call this when a page's `meta` is empty, with the Markdown MkDocs kept.
     None when the page simply has no front matter.
     """
+    unread = unread_front_matter(markdown)
+    return unread[1] if unread is not None else None
+
+
+def unread_front_matter(markdown: str) -> tuple[bool, str] | None:
+    """Give whether a front matter MkDocs could not read withholds its post, and why.
+
+    A front matter that is there but cannot be read (never closed, not YAML, not
+    a mapping) may say `draft: true`: its post is withheld like a draft. An empty
+    one says nothing, so its post is published. None when the page simply has no
+    front matter. The YAML is read with MkDocs' own loader, so both agree.
+    """
     if not re.match(r"-{3}[ \t]*\n", markdown):
         return None
     found = _FRONT_MATTER.match(markdown)
     if found is None:
-        return "front matter: no closing '---' line; it is shown as text"
+        return True, f"front matter: no closing '---' line; {WITHHELD}"
     try:
-        data = yaml.safe_load(found.group(1))
+        loader = _mkdocs_meta.SafeLoader  # type: ignore[attr-defined]  # what MkDocs loads with
+        data = yaml.load(found.group(1), Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
         problem = " ".join(str(error.problem).split())
-        return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
+        return True, f"front matter: {where}not valid YAML ({problem}); {WITHHELD}"
+    except Exception as error:  # MkDocs swallows any error here, so must this
         reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
-        return f"front matter: cannot be read ({reason}); it is shown as text"
+        return True, f"front matter: cannot be read ({reason}); {WITHHELD}"
     if isinstance(data, dict):
         return None
     if data is None:
-        return "front matter: empty; it is shown as text"
-    return f"front matter: {type(data).__name__} is not a mapping of keys; it is shown as text"
+        return False, "front matter: empty; it is shown as text"
+    return True, f"front matter: {type(data).__name__} is not a mapping of keys; {WITHHELD}"
