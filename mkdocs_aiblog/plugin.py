@@ -183,8 +183,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             # What MkDocs read says draft where on_files could not see it (a front
             # matter found unreadable only now, another plugin's metadata): the
             # page list of `mkdocs build` is taken after on_env, so it still
-            # leaves the page, its search entry and its sitemap URL out.
+            # leaves the page, its search entry and its sitemap URL out. Plugins that
+            # collect pages as they are read (mkdocs-rss-plugin) skip `draft: true`.
             page.file.inclusion = InclusionLevel.DRAFT
+            page.meta["draft"] = True
         told = self.told.get(page.file.src_uri)
         for problem in problems:
             if problem != told:

@@ -216,6 +216,19 @@ def test_a_draft_only_another_plugin_declares_is_still_left_out(tmp_path: Path) 
     assert leaks(built, "kept") == ["page", "search index", "sitemap"]
 
 
+def test_a_post_withheld_late_stays_out_of_the_rss_feed(tmp_path: Path) -> None:
+    """An unreadable front matter is found as MkDocs reads the page, before the feed's turn."""
+    pytest.importorskip("mkdocs_rss_plugin")
+    rss = {"rss": {"match_path": "posts/.*", "use_git": False}}
+    config = {**CONFIG, "plugins": ["search", "aiblog", rss]}
+    files = files_of({"kept": fm(HEAD, "kept"), "broken": UNREADABLE["bad-yaml"]})
+    built = build_site(tmp_path, config=config, files=files, check=True)
+    feed = (built.site_dir / "feed_rss_created.xml").read_text(encoding="utf-8")
+    assert "posts/kept/" in feed
+    assert "posts/broken/" not in feed and token("bad-yaml") not in feed
+    assert leaks(built, "broken") == []
+
+
 def test_a_draft_is_read_as_mkdocs_reads_it_even_in_memory() -> None:
     """A file another plugin generated (no path, `content_string` only) is read too."""
     for text, expected in [
