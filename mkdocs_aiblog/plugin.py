@@ -8,7 +8,7 @@ templates only read them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -76,6 +76,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.authors_file: str | None = None
         """The `authors_file` option as a path under `docs/` (None: refused)."""
         self.images: images.Images | None = None
+        self.told: dict[str, str] = {}
+        """By post: the problem `on_files` logged, not to be logged again when it is read."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -133,10 +135,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             del self.posts[src_uri]
             self.links.pop(src_uri, None)
         in_nav = self.config.navigation.posts_in_nav
+        self.told.clear()
         for file in files.documentation_pages():
             if not self._is_post(file) or file.inclusion.is_excluded():
                 continue
-            if sources.declares_draft(file):
+            withheld, problem = sources.draft_reading(file)
+            if problem is not None:
+                log.warning(f"{file.src_uri}: {problem}")
+                self.told[file.src_uri] = problem
+            if withheld:
                 file.inclusion = InclusionLevel.DRAFT
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
@@ -184,11 +191,23 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             resolve_file=lambda path: self._image(files).resolve(path, page.file.src_uri),
         )
         if post.image is not None:
-            post = replace(post, image_size=self._image(files).size(post.image))
-        if not page.meta and (unread := posts.front_matter_problem(markdown)):
-            problems.insert(0, unread)  # MkDocs dropped it silently
+            post = dataclasses.replace(post, image_size=self._image(files).size(post.image))
+        if not page.meta and (unread := sources.unread_front_matter(markdown)):
+            problems.insert(0, unread[1])  # MkDocs dropped it silently
+            if unread[0]:
+                post = dataclasses.replace(post, draft=True)
+        if post.draft and blog_post is None and not page.file.inclusion.is_excluded():
+            # What MkDocs read says draft where on_files could not see it (a front
+            # matter found unreadable only now, another plugin's metadata): the
+            # page list of `mkdocs build` is taken after on_env, so it still
+            # leaves the page, its search entry and its sitemap URL out. Plugins that
+            # collect pages as they are read (mkdocs-rss-plugin) skip `draft: true`.
+            page.file.inclusion = InclusionLevel.DRAFT
+            page.meta["draft"] = True
+        told = self.told.get(page.file.src_uri)
         for problem in problems:
-            log.warning(f"{page.file.src_uri}: {problem}")
+            if problem != told:
+                log.warning(f"{page.file.src_uri}: {problem}")
         if isinstance(page.meta.get("title"), str) and posts.is_blank(page.meta["title"]):
             # MkDocs and Material then take the first heading or the file name, as we do.
             del page.meta["title"]

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from typing import Any
 
-import yaml
-
 from mkdocs_aiblog.core.urls import is_safe_link
 
 # Characters that show nothing although `str.isspace` says no: format characters
@@ -228,10 +226,9 @@ def parse_post(
                 problems.add("image", image, "an http(s) URL or a file under docs/")
             image = found
 
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.add("draft", draft, "true or false")
-        draft = False
+    draft, problem = draft_state(meta)
+    if problem is not None:
+        problems.messages.append(problem)
 
     readtime = meta.get("readtime")
     if readtime is not None and (
@@ -294,37 +291,24 @@ def reading_minutes(html: str, words_per_minute: int) -> int:
 _TAG = re.compile(r"<[^>]+>")
 
 
-# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it takes for a front matter.
-_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+WITHHELD = "left out of `mkdocs build` like a draft"
 
 
-def front_matter_problem(markdown: str) -> str | None:
-    """Tell why MkDocs read no front matter from a page that opens with `---`.
+def draft_state(meta: Mapping[str, Any]) -> tuple[bool, str | None]:
+    """Give whether a post is withheld from `mkdocs build` as a draft, and why if unclear.
 
-    MkDocs drops a front matter it cannot read without a word and renders it as
-    text; call this when a page's `meta` is empty, with the Markdown MkDocs kept.
-    None when the page simply has no front matter.
+    Only a missing `draft` or `draft: false` publishes. Any other value MkDocs
+    read (`'true'`, `null`, a MultiMarkdown `draft: yes` string) may be meant as
+    a draft, so it withholds the post, with a problem naming the key.
     """
-    if not re.match(r"-{3}[ \t]*\n", markdown):
-        return None
-    found = _FRONT_MATTER.match(markdown)
-    if found is None:
-        return "front matter: no closing '---' line; it is shown as text"
-    try:
-        data = yaml.safe_load(found.group(1))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
-        problem = " ".join(str(error.problem).split())
-        return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
-        reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
-        return f"front matter: cannot be read ({reason}); it is shown as text"
-    if isinstance(data, dict):
-        return None
-    if data is None:
-        return "front matter: empty; it is shown as text"
-    return f"front matter: {type(data).__name__} is not a mapping of keys; it is shown as text"
+    if "draft" not in meta:
+        return False, None
+    value = meta["draft"]
+    if isinstance(value, bool):
+        return value, None
+    problems = Problems()
+    problems.add("draft", value, "true or false")
+    return True, f"{problems.messages[0]}; {WITHHELD}"
 
 
 def timeline_key(post: Post) -> tuple[bool, float, str, str]:

@@ -3,31 +3,45 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
+
+import yaml
+from mkdocs.utils import meta as _mkdocs_meta
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from mkdocs_aiblog.core import posts
+from mkdocs_aiblog.core.posts import WITHHELD
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
 
 
-def declares_draft(file: File) -> bool:
-    """Tell whether a post's front matter says `draft: true`, without parsing it all.
+def draft_reading(file: File) -> tuple[bool, str | None]:
+    """Give whether `mkdocs build` must leave a post out as a draft, and the problem to log.
 
-    Drafts must be known before pages are read, to keep them out of `mkdocs
-    build`; parsing every post's whole front matter twice would cost more.
+    The post is read as MkDocs will read it (`File.content_string`, then
+    `mkdocs.utils.meta.get_data`), so both agree on `draft`; see
+    `posts.draft_state` and `unread_front_matter` for what withholds a post.
+    Parsing every post's YAML a second time would cost about 0.12 ms a post, so a
+    front matter in which `draft` is not written and no backslash escape could
+    spell it is known to hold no `draft` key without parsing it; whether it is
+    valid YAML is then checked on MkDocs' own reading, in `on_page_markdown`.
     """
     try:
-        with open(file.abs_src_path or "", encoding="utf-8-sig", errors="replace") as handle:
-            if handle.readline().strip() != "---":
-                return False
-            for line in handle:
-                if line.strip() in ("---", "..."):
-                    return False
-                key, _, value = line.partition(":")
-                if key == "draft":
-                    return value.strip().lower() in ("true", "yes", "on")
-    except OSError:
-        return False
-    return False
+        text = file.content_string
+    except (OSError, ValueError):
+        return False, None  # MkDocs reports it, and stops, when it reads the page
+    found = YAML_RE.match(text)
+    if found is not None and "draft" not in (block := found.group(1)) and "\\" not in block:
+        return False, None
+    _, meta = get_data(text)
+    if meta:
+        return posts.draft_state(meta)
+    unread = unread_front_matter(text)
+    if unread is None or not unread[0]:
+        return False, None  # no front matter, or an empty one: MkDocs reads no draft
+    return unread
 
 
 def resolve(files: Files, path: str, src_uri: str | None = None) -> str | None:
@@ -52,3 +66,49 @@ def fallback_title(file: File) -> str:
         posixpath.basename(posixpath.dirname(file.src_uri)) if file.name == "index" else file.name
     )
     return name.replace("-", " ").replace("_", " ").strip().capitalize() or file.src_uri
+
+
+# MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it takes for a front matter.
+_FRONT_MATTER = _mkdocs_meta.YAML_RE
+
+
+def front_matter_problem(markdown: str) -> str | None:
+    """Tell why MkDocs read no front matter from a page that opens with `---`.
+
+    MkDocs drops a front matter it cannot read without a word and renders it as
+    text; call this when a page's `meta` is empty, with the Markdown MkDocs kept.
+    None when the page simply has no front matter.
+    """
+    unread = unread_front_matter(markdown)
+    return unread[1] if unread is not None else None
+
+
+def unread_front_matter(markdown: str) -> tuple[bool, str] | None:
+    """Give whether a front matter MkDocs could not read withholds its post, and why.
+
+    A front matter that is there but cannot be read (never closed, not YAML, not
+    a mapping) may say `draft: true`: its post is withheld like a draft. An empty
+    one says nothing, so its post is published. None when the page simply has no
+    front matter. The YAML is read with MkDocs' own loader, so both agree.
+    """
+    if not re.match(r"-{3}[ \t]*\n", markdown):
+        return None
+    found = _FRONT_MATTER.match(markdown)
+    if found is None:
+        return True, f"front matter: no closing '---' line; {WITHHELD}"
+    try:
+        loader = _mkdocs_meta.SafeLoader  # type: ignore[attr-defined]  # what MkDocs loads with
+        data = yaml.load(found.group(1), Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
+        problem = " ".join(str(error.problem).split())
+        return True, f"front matter: {where}not valid YAML ({problem}); {WITHHELD}"
+    except Exception as error:  # MkDocs swallows any error here, so must this
+        reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
+        return True, f"front matter: cannot be read ({reason}); {WITHHELD}"
+    if isinstance(data, dict):
+        return None
+    if data is None:
+        return False, "front matter: empty; it is shown as text"
+    return True, f"front matter: {type(data).__name__} is not a mapping of keys; {WITHHELD}"
