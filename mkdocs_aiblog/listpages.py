@@ -24,6 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from mkdocs_aiblog.text import clean
 from mkdocs_aiblog.views import MARKERS, word
 
 if TYPE_CHECKING:
@@ -86,8 +87,10 @@ def generate(
         src_uri = posixpath.join(folder, "page", f"{number}.md")
         if files.get_file_from_path(src_uri) is not None:
             log.warning(
-                f"{file.src_uri}: /// post-list: {src_uri} already exists;"
-                f" the list stops at page {number - 1}"
+                clean(
+                    f"{file.src_uri}: /// post-list: {src_uri} already exists;"
+                    f" the list stops at page {number - 1}"
+                )
             )
             break
         src_uris.append(src_uri)
@@ -95,7 +98,7 @@ def generate(
     if archive:
         archive_uri = posixpath.join(folder, "archive.md")
         if files.get_file_from_path(archive_uri) is not None:
-            log.warning(f"{file.src_uri}: navigation.archive: {archive_uri} already exists")
+            log.warning(clean(f"{file.src_uri}: navigation.archive: {archive_uri} already exists"))
             archive_uri = None
         else:
             front = {**kept, "title": words["archive.title"]}

@@ -30,6 +30,7 @@ from mkdocs_aiblog import (
 from mkdocs_aiblog.authors import load_authors
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.links import internal_links, url_key
+from mkdocs_aiblog.text import clean, shown
 
 if TYPE_CHECKING:
     import jinja2
@@ -93,7 +94,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         # Material's social plugin writes the generic OpenGraph and Twitter tags.
         self.social = "material/social" in config.plugins or "social" in config.plugins
         for key in i18n.unknown_words(self.config.words):
-            log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
+            _warn(f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows")
         language = config.theme.get("language")
         self.words = i18n.words(language, self.config.words)
         self.blog = views.Blog(
@@ -139,7 +140,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             resolve_file=lambda path: sources.resolve(files, path),
         )
         for problem in problems:
-            log.warning(problem)
+            _warn(problem)
         self.listings = navigation.plan(
             files, config, self.config.navigation, is_post=self._is_post, words=self.words
         )
@@ -170,7 +171,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not page.meta and (unread := posts.front_matter_problem(markdown)):
             problems.insert(0, unread)  # MkDocs dropped it silently
         for problem in problems:
-            log.warning(f"{page.file.src_uri}: {problem}")
+            _warn(f"{page.file.src_uri}: {problem}")
         self.posts[page.file.src_uri] = post
         return None
 
@@ -204,12 +205,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             front_matter = page.meta.get("full_story") if post is not None else None
             html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
             for problem in problems:
-                log.warning(f"{src}: {problem}")
+                _warn(f"{src}: {problem}")
         else:
             html = fullstory.remove_slots(html)  # no card, and no block's leftovers
         html, list_page, problems = views.place_post_list(html)
         for problem in problems:
-            log.warning(f"{src}: {problem}")
+            _warn(f"{src}: {problem}")
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
         archive = page.file.src_uri in self.listings.archives
         if post is None and story is None and not list_page and not (everywhere or archive):
@@ -241,7 +242,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 site_url=config.site_url,
             )
             for problem in problems:
-                log.warning(problem)
+                _warn(problem)
             links = dict(self.links.values())
             self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
                 self.posts.values(), counts, links
@@ -299,6 +300,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if compat.blog_post(file.page) is not None:
             return True  # Material's blog plugin made it a post
         return file.is_documentation_page() and file.src_uri.startswith(folder + "/")
+
+
+def _warn(message: str) -> None:
+    """Log a problem with the input; one line of bounded length, whatever the input."""
+    log.warning(clean(message))
 
 
 def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) -> None:

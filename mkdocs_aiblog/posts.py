@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from mkdocs_aiblog.text import listed, load_yaml, shown, yaml_reason
 from mkdocs_aiblog.urls import is_safe_link
 
 if TYPE_CHECKING:
@@ -73,10 +74,7 @@ class Problems:
 
     def add(self, key: str, value: object, expected: str) -> None:
         """Record that `key` held `value` where `expected` was needed."""
-        shown = repr(value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
-        self.messages.append(f"{key}: {shown} is not {expected}")
+        self.messages.append(f"{key}: {shown(value)} is not {expected}")
 
 
 def to_datetime(value: object) -> datetime | None:
@@ -196,8 +194,8 @@ def parse_post(
         if key in authors:
             post_authors.append(authors[key])
         else:
-            known = "known: " + ", ".join(sorted(authors)) if authors else "no authors file"
-            problems.messages.append(f"authors: {key!r} is not in the authors file ({known})")
+            known = "known: " + listed(sorted(authors)) if authors else "no authors file"
+            problems.messages.append(f"authors: {shown(key)} is not in the authors file ({known})")
 
     image = _text(meta, "image", problems)
     if image is not None:
@@ -293,14 +291,12 @@ def front_matter_problem(markdown: str) -> str | None:
     if found is None:
         return "front matter: no closing '---' line; it is shown as text"
     try:
-        data = yaml.safe_load(found.group(1))
+        data = load_yaml(found.group(1))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
-        problem = " ".join(str(error.problem).split())
+        where, problem = yaml_reason(error, first_line=2)  # line 1 is `---`
         return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
-        reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
+    except Exception as error:  # PyYAML's constructors raise anything
+        _, reason = yaml_reason(error)
         return f"front matter: cannot be read ({reason}); it is shown as text"
     if isinstance(data, dict):
         return None
