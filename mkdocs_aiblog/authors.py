@@ -40,7 +40,7 @@ def load_authors(
     try:
         data = load_yaml(source)
     except Exception as error:  # PyYAML's constructors raise anything; one line, no traceback
-        where, reason = yaml_reason(error)
+        where, reason = yaml_reason(error, source=source)
         return {}, [f"{name}: cannot be read: {where}{reason}; no authors are used"]
     return parse_authors(data, name=name, resolve_file=resolve_file)
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from mkdocs_aiblog.text import listed, load_yaml, shown, yaml_reason
 from mkdocs_aiblog.urls import is_safe_link
 
@@ -292,12 +290,11 @@ def front_matter_problem(markdown: str) -> str | None:
         return "front matter: no closing '---' line; it is shown as text"
     try:
         data = load_yaml(found.group(1))
-    except yaml.MarkedYAMLError as error:
-        where, problem = yaml_reason(error, first_line=2)  # line 1 is `---`
-        return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
     except Exception as error:  # PyYAML's constructors raise anything
-        _, reason = yaml_reason(error)
-        return f"front matter: cannot be read ({reason}); it is shown as text"
+        where, problem = yaml_reason(error, source=found.group(1), first_line=2)  # 1 is `---`
+        if where:
+            return f"front matter: {where}not valid YAML ({problem}); it is shown as text"
+        return f"front matter: cannot be read ({problem}); it is shown as text"
     if isinstance(data, dict):
         return None
     if data is None:

@@ -15,6 +15,11 @@ from typing import Any, Final
 
 import yaml
 
+try:  # the loader MkDocs reads front matter with (mkdocs.utils.meta)
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 SHOWN: Final = 80
 """Characters of a quoted value, `...` included."""
 NAME: Final = 60
@@ -129,29 +134,37 @@ def listed(items: Iterable[object], limit: int = 120) -> str:
     return clean(", ".join(name(item) for item in islice(items, limit // 2 + 1)), limit)
 
 
-def yaml_reason(error: BaseException, *, first_line: int = 1) -> tuple[str, str]:
-    """Give where and why a YAML file could not be read: (`line N: ` or "", one short line).
+def yaml_reason(
+    error: BaseException, *, source: str | None = None, first_line: int = 1
+) -> tuple[str, str]:
+    """Give where and why a YAML text could not be read: (`line N: ` or "", one short line).
 
-    `first_line` is the file's line that the YAML text starts on. PyYAML's own
-    message spans several lines and quotes the input; this keeps its reason.
+    `source` is the YAML text and `first_line` the file's line it starts on.
+    PyYAML's own message spans several lines and quotes the input; this keeps
+    its reason.
     """
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = getattr(mark, "line", None)
-    where = f"line {line + first_line}: " if isinstance(line, int) else ""
     problem = getattr(error, "problem", None) or getattr(error, "context", None)
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses: no mark
+        if source is not None and isinstance(error.position, int):
+            line = source.count("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        problem = f"{error.reason} (character {code:#06x})"
     if isinstance(error, RecursionError):
         problem = "nested too deeply"
     elif not isinstance(problem, str):
         problem = str(error)[:1000] or type(error).__name__
+    where = f"line {line + first_line}: " if isinstance(line, int) else ""
     return where, clean(" ".join(problem[:1000].split()), 120)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(_SafeLoader):
     """PyYAML's safe loader, whose constructors' errors say where the value is.
 
     Its timestamp and number constructors raise `ValueError` (`2026-02-30`, an
     int of 5,000 digits) with no line; this makes them `ConstructorError`s with
-    the value's line. What it reads is what `yaml.safe_load` reads.
+    the value's line. What it reads is what MkDocs reads from front matter.
     """
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -165,5 +178,5 @@ class _Loader(yaml.SafeLoader):
 
 
 def load_yaml(source: str) -> Any:
-    """Give the value of YAML `source`, as `yaml.safe_load` reads it; errors carry the line."""
+    """Give the value of YAML `source`, as MkDocs reads front matter; errors carry the line."""
     return yaml.load(source, Loader=_Loader)  # a SafeLoader
