@@ -81,7 +81,11 @@ def generate(
     folder = posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
     body, meta = get_data(source)
     title = _title(body, meta) or words["list.title"]
-    kept: dict[str, Any] = {key: meta[key] for key in ("hide", "template") if key in meta}
+    # Only plain values are copied: a value nested by YAML aliases, thousands
+    # deep, would make `yaml.safe_dump` fail with RecursionError.
+    kept: dict[str, Any] = {
+        key: meta[key] for key in ("hide", "template") if _is_plain(meta.get(key))
+    }
     src_uris = [file.src_uri]
     for number in range(2, pages + 1):
         src_uri = posixpath.join(folder, "page", f"{number}.md")
@@ -111,6 +115,13 @@ def generate(
         text = _markdown(front, title, f"/// post-list\n    page: {number}\n///")
         urls.append(_add(files, config, src_uri, text).url)
     return Listing(tuple(src_uris), tuple(urls), archive_url), archive_uri
+
+
+def _is_plain(value: object) -> bool:
+    """Tell whether `value` is a text or a list of texts (what `hide` and `template` take)."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(item, str) for item in value)
+    )
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:

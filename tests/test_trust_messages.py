@@ -420,14 +420,15 @@ def test_any_value_anywhere_gives_short_plain_messages(value: Any, key: str) -> 
 
 @pytest.mark.slow
 @fixed(30)
-@given(value=HOSTILE)
-def test_any_value_in_a_yaml_authors_file_gives_one_short_plain_line(
-    tmp_path_factory: pytest.TempPathFactory, value: Any
+@given(value=HOSTILE, impossible=st.booleans())
+def test_any_value_in_a_yaml_authors_file_gives_short_plain_lines(
+    tmp_path_factory: pytest.TempPathFactory, value: Any, impossible: bool
 ) -> None:
     path = tmp_path_factory.mktemp("authors") / ".authors.yml"
-    text = yaml.safe_dump({"authors": {"ada": {"name": value, "joined": value}}})
-    path.write_text(text.replace("2026", "2026-02-30") if "2026" in text else text)
+    text = yaml.safe_dump({"authors": {"ada": {"name": value, "url": value}}})  # with aliases
+    path.write_text(text + ("joined: 2026-02-30\n" if impossible else ""))
     _, problems = load_authors(path, name="a.yml", resolve_file=lambda p: None)
+    assert len(problems) == 1 if impossible else len(problems) <= 2
     assert_plain(problems)
 
 
@@ -480,4 +481,19 @@ def test_a_huge_or_odd_words_key_is_quoted_briefly(tmp_path: Path) -> None:
     site = build_site(tmp_path, config={"plugins": [{"aiblog": {"words": words}}]}, files={})
     assert len(site.warnings) == 2
     assert all("words: " in w and "is not a word the plugin shows" in w for w in site.warnings)
+    assert_plain(site.warnings)
+
+
+@pytest.mark.slow
+def test_a_list_page_with_a_deeply_aliased_value_builds(tmp_path: Path) -> None:
+    chain = "a0: &a0 [toc]\n" + "".join(f"a{n}: &a{n} [*a{n - 1}]\n" for n in range(1, 1500))
+    files = {
+        "blog.md": f"---\n{chain}hide: *a1499\n---\n\n# Blog\n\n/// post-list\n///\n",
+        "posts/x.md": f"---\ntitle: X\ndate: 2026-11-20\n{chain}tags: *a1499\n---\n\nBody.\n",
+    }
+    files.update({f"posts/p{n}.md": post(title=f"P{n}") for n in range(12)})
+    site = build_site(tmp_path, files=files)
+    assert site.ok
+    assert site.path("page/2/").is_file() or site.path("blog/page/2/").is_file()
+    assert [w[:30] for w in site.warnings] == ["aiblog: posts/x.md: tags: [[[["]
     assert_plain(site.warnings)
