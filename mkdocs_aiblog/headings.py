@@ -54,6 +54,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
 from .emoji import OTHER, SPACE, Token, edge_run, emoji_classes, tokenize, worth_a_look
+from .text import shown
 
 BADGE_CLASS = "aiblog-emoji"
 SECTION_CLASS = "aiblog-section"
@@ -87,7 +88,8 @@ class _Settings:
         }
         for key, ok in checks.items():
             if not ok:
-                raise ValueError(f"mkdocs_aiblog.headings: {key}: {config[key]!r} is not valid")
+                value = shown(config[key])
+                raise ValueError(f"mkdocs_aiblog.headings: {key}: {value} is not valid")
         return cls(
             frozenset(f"h{n}" for n in numbers),
             config["position"],
