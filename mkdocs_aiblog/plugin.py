@@ -20,6 +20,7 @@ from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core import words as i18n
 from mkdocs_aiblog.core.authors import authors_path, load_authors
+from mkdocs_aiblog.core.text import clean, shown
 from mkdocs_aiblog.fullstory import card as fullstory
 from mkdocs_aiblog.navigation import navigation
 from mkdocs_aiblog.page import assemble, render
@@ -100,11 +101,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         # Material's social plugin writes the generic OpenGraph and Twitter tags.
         self.social = "material/social" in config.plugins or "social" in config.plugins
         for key in i18n.unknown_words(self.config.words):
-            log.warning(f"mkdocs.yml: aiblog: words: {key!r} is not a word the plugin shows")
+            _warn(f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows")
         overrides, problems = i18n.check_words(self.config.words)
         self.authors_file, refused = authors_path(self.config.authors_file, self.config.posts_dir)
         for problem in problems + refused:
-            log.warning(problem)
+            _warn(problem)
         language = config.theme.get("language")
         self.words = i18n.words(language, overrides)
         self.blog = views.Blog(
@@ -141,7 +142,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 continue
             withheld, problem = sources.draft_reading(file)
             if problem is not None:
-                log.warning(f"{file.src_uri}: {problem}")
+                _warn(f"{file.src_uri}: {problem}")
                 self.told[file.src_uri] = problem
             if withheld:
                 file.inclusion = InclusionLevel.DRAFT
@@ -161,7 +162,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             else ({}, [])
         )
         for problem in problems:
-            log.warning(problem)
+            _warn(problem)
         self.listings = navigation.plan(
             files, config, self.config.navigation, is_post=self._is_post, words=self.words
         )
@@ -207,7 +208,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         told = self.told.get(page.file.src_uri)
         for problem in problems:
             if problem != told:
-                log.warning(f"{page.file.src_uri}: {problem}")
+                _warn(f"{page.file.src_uri}: {problem}")
         if isinstance(page.meta.get("title"), str) and posts.is_blank(page.meta["title"]):
             # MkDocs and Material then take the first heading or the file name, as we do.
             del page.meta["title"]
@@ -244,12 +245,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             front_matter = page.meta.get("full_story") if post is not None else None
             html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
             for problem in problems:
-                log.warning(f"{src}: {problem}")
+                _warn(f"{src}: {problem}")
         else:
             html = fullstory.remove_slots(html)  # no card, and no block's leftovers
         html, list_page, problems = views.place_post_list(html)
         for problem in problems:
-            log.warning(f"{src}: {problem}")
+            _warn(f"{src}: {problem}")
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
         archive = page.file.src_uri in self.listings.archives
         if post is None and story is None and not list_page and not (everywhere or archive):
@@ -281,7 +282,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 site_url=config.site_url,
             )
             for problem in problems:
-                log.warning(problem)
+                _warn(problem)
             links = dict(self.links.values())
             self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
                 self.posts.values(), counts, links
@@ -349,6 +350,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             and file.src_uri.startswith(folder + "/")
             and file.src_uri not in self.not_posts
         )
+
+
+def _warn(message: str) -> None:
+    """Log a problem with the input; one line of bounded length, whatever the input."""
+    log.warning(clean(message))
 
 
 def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) -> None:

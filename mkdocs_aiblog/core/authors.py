@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-import yaml
-
 from mkdocs_aiblog.core.posts import Author
+from mkdocs_aiblog.core.text import load_yaml, shown, yaml_reason
+from mkdocs_aiblog.core.text import name as quoted
 from mkdocs_aiblog.core.urls import is_safe_link
 
 _PLACEHOLDER = re.compile(r"\{(?:posts_dir|blog)\}")
@@ -62,10 +62,15 @@ def load_authors(
     if not path.is_file():
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return {}, [f"{name}: cannot be read: {reason}"]
+        source = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        _, reason = yaml_reason(error)
+        return {}, [f"{name}: cannot be read: {reason}; no authors are used"]
+    try:
+        data = load_yaml(source)
+    except Exception as error:  # PyYAML's constructors raise anything; one line, no traceback
+        where, reason = yaml_reason(error, source=source)
+        return {}, [f"{name}: cannot be read: {where}{reason}; no authors are used"]
     return parse_authors(data, name=name, resolve_file=resolve_file)
 
 
@@ -79,7 +84,7 @@ def parse_authors(
         return {}, [f"{name}: authors: expected a mapping of author keys to entries"]
     authors: dict[str, Author] = {}
     for key, entry in entries.items():
-        where = f"{name}: authors.{key}"
+        where = f"{name}: authors.{quoted(key)}"
         if not isinstance(entry, Mapping):
             problems.append(f"{where}: expected a mapping with name, description, avatar, url")
             continue
@@ -91,11 +96,11 @@ def parse_authors(
             elif isinstance(value, str | int | float) and not isinstance(value, bool):
                 fields[field] = str(value).strip() or None
             else:
-                problems.append(f"{where}.{field}: {value!r} is not a text")
+                problems.append(f"{where}.{field}: {shown(value)} is not a text")
                 fields[field] = None
         url = fields["url"]
         if url is not None and not is_safe_link(url):
-            problems.append(f"{where}.url: {url!r} is not an http, https or site-relative URL")
+            problems.append(f"{where}.url: {shown(url)} is not an http, https or site-relative URL")
             url = None
         avatar = fields["avatar"]
         if avatar is not None:
@@ -104,8 +109,8 @@ def parse_authors(
             else:
                 avatar = resolve_file(avatar)
             if avatar is None:
-                shown = fields["avatar"]
-                problems.append(f"{where}.avatar: {shown!r} is not an http(s) URL or a docs/ file")
+                written = shown(fields["avatar"])
+                problems.append(f"{where}.avatar: {written} is not an http(s) URL or a docs/ file")
         authors[str(key)] = Author(
             key=str(key),
             name=fields["name"] or str(key),

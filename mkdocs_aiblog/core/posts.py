@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from typing import Any
 
+from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import is_safe_link
 
 # Characters that show nothing although `str.isspace` says no: format characters
@@ -82,10 +83,7 @@ class Problems:
 
     def add(self, key: str, value: object, expected: str) -> None:
         """Record that `key` held `value` where `expected` was needed."""
-        shown = repr(value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
-        self.messages.append(f"{key}: {shown} is not {expected}")
+        self.messages.append(f"{key}: {shown(value)} is not {expected}")
 
 
 def to_datetime(value: object) -> datetime | None:
@@ -211,8 +209,8 @@ def parse_post(
         if key in authors:
             post_authors.append(authors[key])
         else:
-            known = "known: " + ", ".join(sorted(authors)) if authors else "no authors file"
-            problems.messages.append(f"authors: {key!r} is not in the authors file ({known})")
+            known = "known: " + listed(sorted(authors)) if authors else "no authors file"
+            problems.messages.append(f"authors: {shown(key)} is not in the authors file ({known})")
 
     image = _text(meta, "image", problems)
     if image is not None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 
+from mkdocs_aiblog.core.text import name as quoted
 from mkdocs_aiblog.core.text import shown
 
 POST_LIST_SLOT = "aiblog-post-list-slot"
@@ -138,7 +139,7 @@ def full_story_attributes(options: Mapping[str, object]) -> dict[str, str]:
         if name in FULL_STORY_KEYS and text:
             attributes[f"data-{name}"] = str(value).replace("&", "&amp;")
         else:
-            invalid[str(name)] = shown(value)
+            invalid[quoted(name, 200)] = shown(value)
     if invalid:
         attributes["data-invalid"] = json.dumps(invalid, ensure_ascii=False).replace("&", "&amp;")
     return attributes

@@ -22,7 +22,8 @@ from markupsafe import Markup
 from mkdocs_aiblog.core import slots
 from mkdocs_aiblog.core.slots import FULL_STORY_KEYS as KEYS
 from mkdocs_aiblog.core.slots import FULL_STORY_SLOT, MARKERS
-from mkdocs_aiblog.core.text import shown as _shown
+from mkdocs_aiblog.core.text import name as quoted
+from mkdocs_aiblog.core.text import shown
 from mkdocs_aiblog.core.urls import safe_url
 from mkdocs_aiblog.core.words import fill_fields
 
@@ -152,9 +153,9 @@ def parse_full_story(
         value = {"url": value}
     if not isinstance(value, Mapping):
         expected = "a URL or a mapping of " + ", ".join(KEYS)
-        return None, [f"{key}: {_shown(value)} is not {expected}"]
+        return None, [f"{key}: {shown(value)} is not {expected}"]
     problems = [
-        f"{key}.{name}: unknown key; expected one of {', '.join(KEYS)}"
+        f"{key}.{quoted(name)}: unknown key; expected one of {', '.join(KEYS)}"
         for name in value
         if name not in KEYS and not (name == "text_html" and isinstance(value[name], Markup))
     ]
@@ -163,7 +164,7 @@ def parse_full_story(
     if url is None and value.get("url") is None:
         problems.append(f"{key}.url: missing; give the address of the full story")
     elif url is not None and safe_url(url) is None:
-        problems.append(f"{key}.url: {url!r} is not an http, https or site-relative URL")
+        problems.append(f"{key}.url: {shown(url)} is not an http, https or site-relative URL")
     for name in ("title", "button"):
         if words[name] == "":
             problems.append(f"{key}.{name}: empty; leave the key out to use the default")
@@ -180,10 +181,10 @@ def _text(value: Mapping[object, object], name: str, key: str, problems: list[st
     if name == "url":
         if isinstance(raw, str):
             return raw  # not stripped: a URL with spaces is refused
-        problems.append(f"{key}.url: {_shown(raw)} is not a URL")
+        problems.append(f"{key}.url: {shown(raw)} is not a URL")
         return None
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
-        problems.append(f"{key}.{name}: {_shown(raw)} is not a text")
+        problems.append(f"{key}.{name}: {shown(raw)} is not a text")
         return None
     return str(raw).strip()
 
@@ -199,7 +200,7 @@ def _build(
     button = words["button"] or defaults.button
     source = words["source"] or None
     source_label = fill_fields(defaults.source_format, {"source": source}) if source else None
-    shown = f"{button} {source_label}" if source_label else button
+    label = f"{button} {source_label}" if source_label else button
     generic = re.sub(r"[\W_]+", " ", button.casefold()).strip() in _GENERIC
     html = text_html if isinstance(text_html, Markup) and text_html.strip() else None
     return FullStory(
@@ -213,7 +214,7 @@ def _build(
         target="_blank" if external and defaults.new_tab else None,
         text_html=html,
         source_label=source_label,
-        aria_label=f"{shown}: {title}" if generic else None,
+        aria_label=f"{label}: {title}" if generic else None,
     )
 
 
@@ -283,7 +284,7 @@ def _values(attributes: dict[str, str], body: str) -> dict[str, object]:
         invalid = dict(json.loads(attributes.get("data-invalid", "{}")))
     except (ValueError, TypeError):  # hand-written raw HTML, not our block
         invalid = {"data-invalid": attributes["data-invalid"]}
-    values.update({str(name): Invalid(str(shown)) for name, shown in invalid.items()})
+    values.update({str(name): Invalid(str(written)) for name, written in invalid.items()})
     if body.strip():
         values["text_html"] = Markup(body.strip())
     return values

@@ -53,6 +53,8 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
+from mkdocs_aiblog.core.text import shown
+
 from .emoji import OTHER, SPACE, Token, edge_run, emoji_classes, tokenize, worth_a_look
 
 BADGE_CLASS = "aiblog-emoji"
@@ -95,7 +97,8 @@ class _Settings:
         }
         for key, ok in checks.items():
             if not ok:
-                raise ValueError(f"mkdocs_aiblog.headings: {key}: {config[key]!r} is not valid")
+                value = shown(config[key])
+                raise ValueError(f"mkdocs_aiblog.headings: {key}: {value} is not valid")
         return cls(
             frozenset(f"h{n}" for n in numbers),
             config["position"],

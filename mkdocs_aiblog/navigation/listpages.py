@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.core.text import clean
 from mkdocs_aiblog.core.words import word
 
 if TYPE_CHECKING:
@@ -84,14 +85,20 @@ def generate(
     # A page title is HTML to MkDocs and Material (they print it raw in `<title>`
     # and the header), so a word goes in escaped; the page's own title as it is.
     html_title = own_title or html.escape(words["list.title"], quote=False)
-    kept: dict[str, Any] = {key: meta[key] for key in ("hide", "template") if key in meta}
+    # Only plain values are copied: a value nested by YAML aliases, thousands
+    # deep, would make `yaml.safe_dump` fail with RecursionError.
+    kept: dict[str, Any] = {
+        key: meta[key] for key in ("hide", "template") if _is_plain(meta.get(key))
+    }
     src_uris = [file.src_uri]
     for number in range(2, pages + 1):
         src_uri = posixpath.join(folder, "page", f"{number}.md")
         if files.get_file_from_path(src_uri) is not None:
             log.warning(
-                f"{file.src_uri}: /// post-list: {src_uri} already exists;"
-                f" the list stops at page {number - 1}"
+                clean(
+                    f"{file.src_uri}: /// post-list: {src_uri} already exists;"
+                    f" the list stops at page {number - 1}"
+                )
             )
             break
         src_uris.append(src_uri)
@@ -99,7 +106,7 @@ def generate(
     if archive:
         archive_uri = posixpath.join(folder, "archive.md")
         if files.get_file_from_path(archive_uri) is not None:
-            log.warning(f"{file.src_uri}: navigation.archive: {archive_uri} already exists")
+            log.warning(clean(f"{file.src_uri}: navigation.archive: {archive_uri} already exists"))
             archive_uri = None
         else:
             front = {**kept, "title": html.escape(words["archive.title"], quote=False)}
@@ -112,6 +119,13 @@ def generate(
         text = _markdown(front, title, f"/// post-list\n    page: {number}\n///")
         urls.append(_add(files, config, src_uri, text).url)
     return Listing(tuple(src_uris), tuple(urls), archive_url), archive_uri
+
+
+def _is_plain(value: object) -> bool:
+    """Tell whether `value` is a text or a list of texts (what `hide` and `template` take)."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(item, str) for item in value)
+    )
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str) -> File:

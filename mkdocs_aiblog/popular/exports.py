@@ -44,6 +44,7 @@ from datetime import date, timedelta
 from pathlib import Path, PurePath
 from types import MappingProxyType
 
+from mkdocs_aiblog.core.text import clean, listed, name, shown
 from mkdocs_aiblog.popular.columns import (
     FORMATS,
     GOAT_HEAD,
@@ -118,7 +119,7 @@ def parse_export(
     columns = (path_column, count_column, date_column)
     reader = _Reader(tuple(c.strip().lower() if c else None for c in columns), base_path)
     if fmt != "auto" and fmt not in FORMATS:
-        reader.problem(None, f"unknown format {fmt!r}; expected auto or one of {FORMATS}")
+        reader.problem(None, f"unknown format {shown(fmt)}; expected auto or one of {FORMATS}")
         return reader.result("unknown")
     if fmt == "auto" and any(columns):
         fmt = "csv"
@@ -133,7 +134,8 @@ def parse_export(
         try:
             data = Path(data).read_bytes()
         except OSError as error:
-            reader.problem(None, f"cannot read {error.filename}: {error.strerror or error}")
+            why = clean(str(error.strerror or error), 120)
+            reader.problem(None, f"cannot read {name(error.filename, 200)}: {why}")
             return reader.result(fmt)
     text = reader.decode(data)
     if text is not None and not text.strip():
@@ -185,12 +187,13 @@ class _Reader:
                     names = [n for n in archive.namelist() if not n.endswith("/")]
                     pages = [n for n in names if n.rsplit("/", 1)[-1] == "pages.csv"]
                     if not pages and len(names) != 1:
-                        self.problem(None, f"the zip file has no pages.csv (it has {names})")
+                        listing = f"it has {listed(names)}"
+                        self.problem(None, f"the zip file has no pages.csv ({listing})")
                         return None
                     with archive.open((pages or names)[0]) as member:
                         data = member.read(_MAX_BYTES + 1)
         except (OSError, EOFError, zlib.error, zipfile.BadZipFile, RuntimeError) as error:
-            self.problem(None, f"cannot uncompress the export: {error}")
+            self.problem(None, f"cannot uncompress the export: {clean(str(error), 120)}")
             return None
         if len(data) > _MAX_BYTES:
             self.problem(None, f"the export is over {_MAX_BYTES >> 20} MiB; not read")
@@ -226,7 +229,7 @@ class _Reader:
             except StopIteration:
                 return
             except csv.Error as error:
-                self.problem(line + done, f"unreadable CSV: {error}")
+                self.problem(line + done, f"unreadable CSV: {clean(str(error), 120)}")
             else:
                 if any(cell.strip() for cell in cells):
                     yield line + done, cells
@@ -238,7 +241,7 @@ class _Reader:
             value = json.loads(text)
         except (ValueError, RecursionError) as error:
             line = getattr(error, "lineno", None)
-            self.problem(line, f"not valid JSON: {getattr(error, 'msg', error)}")
+            self.problem(line, f"not valid JSON: {clean(str(getattr(error, 'msg', error)), 120)}")
             return
         if not isinstance(value, dict):
             self.problem(None, "expected a JSON object of path: views")
@@ -263,9 +266,9 @@ class _Reader:
         if layout is None and headerless and fmt in ("auto", "csv") and not any(self.columns):
             layout, rows = Layout("csv", 0, 1, None), itertools.chain([first], rows)
         if layout is None:
-            shown = ", ".join(header) or "none"
+            columns = listed(header) or "none"
             known = "any known export" if fmt == "auto" else f"a {fmt} export"
-            self.problem(line, f"the columns ({shown}) are not those of {known}")
+            self.problem(line, f"the columns ({columns}) are not those of {known}")
             return "unknown" if fmt == "auto" else fmt
         if self.since is not None and layout.date_at is None:
             self.problem(None, f"this {layout.fmt} export has no dates; window_days is ignored")
@@ -290,14 +293,14 @@ class _Reader:
             if since is not None and date_at is not None:
                 day = read_date(cells[date_at])
                 if day is None:
-                    self.problem(line, f"{cells[date_at]!r} is not a date")
+                    self.problem(line, f"{shown(cells[date_at])} is not a date")
                     continue
                 if day < since:
                     continue
             views = 1 if count_at is None else read_count(cells[count_at])
             if views is None:
-                where = "" if line else f"{path!r}: "
-                self.problem(line, f"{where}{cells[count_at or 0]!r} is not a whole number")
+                where = "" if line else f"{shown(path)}: "
+                self.problem(line, f"{where}{shown(cells[count_at or 0])} is not a whole number")
                 continue
             if path.lower() in TOTALS:
                 continue  # GA4's totals row, or no page at all

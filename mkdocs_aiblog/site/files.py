@@ -6,12 +6,12 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-import yaml
 from mkdocs.utils import meta as _mkdocs_meta
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core.posts import WITHHELD
+from mkdocs_aiblog.core.text import load_yaml, yaml_reason
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -97,16 +97,12 @@ def unread_front_matter(markdown: str) -> tuple[bool, str] | None:
     if found is None:
         return True, f"front matter: no closing '---' line; {WITHHELD}"
     try:
-        loader = _mkdocs_meta.SafeLoader  # type: ignore[attr-defined]  # what MkDocs loads with
-        data = yaml.load(found.group(1), Loader=loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 2}: " if mark is not None else ""  # line 1 is `---`
-        problem = " ".join(str(error.problem).split())
-        return True, f"front matter: {where}not valid YAML ({problem}); {WITHHELD}"
+        data = load_yaml(found.group(1))  # the loader MkDocs reads front matter with
     except Exception as error:  # MkDocs swallows any error here, so must this
-        reason = " ".join(str(error).split())[:80]  # one line, even for PyYAML's messages
-        return True, f"front matter: cannot be read ({reason}); {WITHHELD}"
+        where, problem = yaml_reason(error, source=found.group(1), first_line=2)  # 1 is `---`
+        if where:
+            return True, f"front matter: {where}not valid YAML ({problem}); {WITHHELD}"
+        return True, f"front matter: cannot be read ({problem}); {WITHHELD}"
     if isinstance(data, dict):
         return None
     if data is None:
