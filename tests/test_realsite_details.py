@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
+import yaml
 from material.plugins.blog.readtime import readtime as material_readtime
-from sitebuild import build_site, post
+from mkdocs.utils.meta import get_data
+from sitebuild import REPO_ROOT, build_site, post
 
 from mkdocs_aiblog.headings import EmojiHeadingsExtension
 from mkdocs_aiblog.posts import excerpt_text, reading_minutes
@@ -194,3 +197,26 @@ def test_a_post_without_description_lists_its_excerpt_escaped(tmp_path: Path, le
     assert shown["B"] is not None and shown["B"].get_text() == "Its own description."
     assert shown["C"] is None
     assert site.warnings == []
+
+
+# == The demo's home page promises what it shows ============================
+
+
+def test_the_demo_home_page_names_an_editors_pick_that_exists() -> None:
+    home = (REPO_ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    paragraph = next(p for p in home.split("\n\n") if "editor's pick" in p)
+    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    aiblog = next(p["aiblog"] for p in config["plugins"] if isinstance(p, dict) and "aiblog" in p)
+    if "sidebar" in paragraph:  # only true where the home page has a popular list
+        assert aiblog.get("popular", {}).get("pages") == "all"
+    links = re.findall(r"\]\(([^)]+\.md)\)", paragraph)
+    assert links, paragraph
+    _, meta = get_data((REPO_ROOT / "docs" / links[0]).read_text(encoding="utf-8"))
+    assert meta.get("popular") is True or isinstance(meta.get("popular"), int)
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!!python/name:` and `!ENV` tags as plain values."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
