@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,7 @@ import pytest
 import yaml
 from material.plugins.blog.readtime import readtime as material_readtime
 from mkdocs.utils.meta import get_data
-from sitebuild import REPO_ROOT, build_site, post
+from sitebuild import REPO_ROOT, build_site, post, write_project
 
 from mkdocs_aiblog.headings import EmojiHeadingsExtension
 from mkdocs_aiblog.posts import excerpt_text, reading_minutes
@@ -220,3 +223,29 @@ class _Lenient(yaml.SafeLoader):
 
 
 _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+# == ProperDocs: supported, without a banner for plain `mkdocs` users =======
+
+
+@pytest.mark.slow
+def test_mkdocs_build_prints_no_properdocs_banner_because_of_this_plugin(tmp_path: Path) -> None:
+    pytest.importorskip("properdocs")
+    config_file = write_project(tmp_path, files={"posts/a.md": post(title="A")})
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    # Material's own notice is off (NO_MKDOCS_2_WARNING); ProperDocs' would not be.
+    environment = {k: v for k, v in os.environ.items() if k != "DISABLE_MKDOCS_2_WARNING"}
+    environment["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(
+        [mkdocs, "build", "-f", str(config_file)],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "properdocs" not in result.stderr.lower()
+    assert "may break support" not in result.stderr
+    assert (tmp_path / "site/posts/a/index.html").is_file()
