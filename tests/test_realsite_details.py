@@ -19,6 +19,7 @@ from sitebuild import REPO_ROOT, build_site, post, write_project
 
 from mkdocs_aiblog.headings import EmojiHeadingsExtension
 from mkdocs_aiblog.posts import excerpt_text, reading_minutes
+from mkdocs_aiblog.ranking import Ranked, spread, top
 
 BADGE = '<span aria-hidden="true" class="aiblog-emoji" data-search-exclude>'
 AFTER = '<span aria-hidden="true" class="aiblog-emoji aiblog-emoji--after" data-search-exclude>'
@@ -249,3 +250,49 @@ def test_mkdocs_build_prints_no_properdocs_banner_because_of_this_plugin(tmp_pat
     assert "properdocs" not in result.stderr.lower()
     assert "may break support" not in result.stderr
     assert (tmp_path / "site/posts/a/index.html").is_file()
+
+
+# == The popular list differs from page to page where only links rank it ===
+
+
+def ranked_site(pins: int, viewed: int, linked: int, recent: int) -> tuple[Ranked, ...]:
+    """Give a ranking with that many pinned, viewed, linked and merely recent posts."""
+    entries: list[Ranked] = []
+    for reason, count in (
+        ("pinned", pins),
+        ("views", viewed),
+        ("links", linked),
+        ("recent", recent),
+    ):
+        entries += [Ranked(f"{reason}-{n}", reason) for n in range(count)]  # type: ignore[arg-type]
+    return tuple(entries)
+
+
+def test_pins_and_views_keep_their_order_and_the_rest_rotates_by_page() -> None:
+    ranking = ranked_site(pins=1, viewed=1, linked=12, recent=20)
+    pages = [f"recent-{n}" for n in range(20)]
+    lists = {page: [e.key for e in spread(ranking, exclude=page, limit=5)] for page in pages}
+    order = [entry.key for entry in ranking]
+    for page, keys in lists.items():
+        assert keys[:2] == ["pinned-0", "views-0"]
+        assert len(keys) == 5 and page not in keys
+        assert keys == sorted(keys, key=order.index)  # rank order within the window
+        # drawn from the first 2 x 3 posts ranked by links
+        assert set(keys[2:]) <= {f"links-{n}" for n in range(6)}
+        assert [e.key for e in spread(ranking, exclude=page, limit=5)] == keys  # stable
+    assert len({tuple(keys) for keys in lists.values()}) > 1
+    shown = [key for keys in lists.values() for key in keys[2:]]
+    assert set(shown) == {f"links-{n}" for n in range(6)}
+    assert max(shown.count(key) for key in set(shown)) < len(pages)
+
+
+@pytest.mark.parametrize(
+    ("pins", "viewed", "linked", "recent"),
+    [(0, 0, 3, 2), (0, 9, 0, 4), (6, 0, 0, 0), (1, 1, 1, 1), (0, 0, 0, 0)],
+)
+def test_with_no_more_candidates_than_places_the_list_is_the_top(
+    pins: int, viewed: int, linked: int, recent: int
+) -> None:
+    ranking = ranked_site(pins, viewed, linked, recent)
+    for exclude in [None, *(entry.key for entry in ranking)]:
+        assert spread(ranking, exclude=exclude, limit=5) == top(ranking, exclude=exclude, limit=5)
