@@ -165,6 +165,9 @@ def test_excerpt_text_is_plain_bounded_and_unescaped() -> None:
     )
     assert excerpt_text(html) == "Fish & chips <b> here."
     assert excerpt_text("<p>No separator.</p>") == ""
+    assert excerpt_text("<pre><code>&lt;!-- more --&gt;</code></pre>") == ""  # shown as code
+    assert excerpt_text('<h2 id="x">Only a heading</h2>\n<!-- more -->\n<p>Body.</p>') == ""
+    assert excerpt_text("<p>A</p><!-- more --><p>B</p><!-- more -->") == "A"  # the first one
     long = excerpt_text("<p>" + "lorem ipsum, " * 100 + "</p><!-- more -->")
     assert long.endswith(("lorem…", "ipsum…")) and len(long) <= 201  # cut at a word
 
@@ -200,6 +203,14 @@ def test_a_post_without_description_lists_its_excerpt_escaped(tmp_path: Path, le
     assert 0 < len(text) <= 201
     assert shown["B"] is not None and shown["B"].get_text() == "Its own description."
     assert shown["C"] is None
+    entries = site.html("posts/b.md").select(".aiblog-popular--sidebar .aiblog-popular__text")
+    snippets = {
+        entry.select_one(".aiblog-popular__name").get_text(): entry.select_one(  # type: ignore[union-attr]
+            ".aiblog-popular__snippet"
+        )
+        for entry in entries
+    }
+    assert snippets["A"] is not None and snippets["A"].get_text() == text
     assert site.warnings == []
 
 
