@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger("aiblog")
-compat.declare_properdocs_support()
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"

@@ -25,6 +25,8 @@ Rules:
   other emoji) is kept as written. The badge goes before the text (`position:
   before`), after it (`after`, class `aiblog-emoji--after`, before `toc`'s permalink)
   or on the side it was written (`keep`), separated from the text by one blank.
+  A numbered heading (`3. Rules ⭐`, `Step 3: Deploy ⭐`; see `_NUMBER`) is always
+  `keep`, so sibling numbers line up; its TOC entry keeps the mark on that side.
 - A heading made only of emoji, or with emoji only in the middle, is left alone.
 - An id set with attr_list (`{ #custom }`) is kept, a `data-toc-label` likewise, and
   duplicate headings get unique ids (`why-it-matters_1`) from `toc` as usual.
@@ -144,7 +146,13 @@ class _TakeOutEmoji(Treeprocessor):
         first, last, trailing = found
         run = tokens[first : last + 1]
         rest = _strip_blanks(tokens[:first] if trailing else tokens[last + 1 :])
-        after = self.settings.position == "after" or (self.settings.position == "keep" and trailing)
+        # A numbered heading keeps its badge where it was written, so the numbers of
+        # sibling headings line up ("3. Rules ⭐" under "2. Scope").
+        numbered = _is_numbered(rest)
+        if self.settings.position == "keep" or numbered:
+            after = trailing
+        else:
+            after = self.settings.position == "after"
         # A tagless element serializes to its tail alone: `toc` sees only the text.
         slot = etree.Element("slot")
         slot.tag = None  # type: ignore[assignment]
@@ -176,7 +184,10 @@ class _TakeOutEmoji(Treeprocessor):
         ):
             # `toc` takes its entry from `data-toc-label` (and then drops the
             # attribute): the clean text computed as `toc` does, after the mark.
-            heading.set("data-toc-label", f"{mark} {_toc_name(heading, rest, self.md)}")
+            name = _toc_name(heading, rest, self.md)
+            heading.set(
+                "data-toc-label", f"{name} {mark}" if numbered and after else f"{mark} {name}"
+            )
 
 
 class _PutBackEmoji(Treeprocessor):
@@ -211,6 +222,30 @@ def _toc_name(heading: etree.Element, rest: list[Token], md: Markdown) -> str:
 
 
 _SPECIAL = re.compile(f"[&<>{STX}{ETX}]")
+
+# "3." "3)" "3:" "3.2" "III." "iv)" "Step 3" "Part II:"; a bare count ("3 reasons") is no
+# marker. Roman numerals up to XXXIX only, so that "ML:" or "CLI." stay words.
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+_NUMBER = re.compile(
+    rf"(?:\d+(?:\.\d+)*[.):]?|{_ROMAN}[.)]|(?i:{_ROMAN})[.)]"
+    rf"|(?i:step|part|chapter|phase|day|week|lesson|round)\s+(?:\d+|{_ROMAN})[.):]?)"
+    r"(?=\s|$)"
+)
+
+
+def _is_numbered(rest: list[Token]) -> bool:
+    """Tell whether the heading's text opens with a number marker (see `_NUMBER`)."""
+    text = ""
+    for token in rest:
+        if token.element is not None:
+            break
+        text += token.text
+    match = _NUMBER.match(text)
+    if match is None:
+        return False
+    marker = match.group()
+    # A bare number is a marker only with sub-levels ("3.2"); "3 reasons" is a count.
+    return not marker.isdigit()
 
 
 def _strip_blanks(tokens: list[Token]) -> list[Token]:

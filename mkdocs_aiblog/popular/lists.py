@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from mkdocs_aiblog.popular.exports import parse_export
 from mkdocs_aiblog.popular.links import url_key
-from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, top, unmatched
+from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, spread, unmatched
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.core.posts import Post
@@ -85,6 +85,6 @@ def ranking(
 def for_page(
     ranked: Sequence[Ranked], by_key: Mapping[str, Post], *, page_url: str, limit: int
 ) -> list[Popular]:
-    """Give the popular list of one page: the first `limit` posts other than itself."""
-    chosen = top(ranked, exclude=url_key(page_url), limit=limit)
+    """Give the popular list of one page: `limit` posts other than itself (see `spread`)."""
+    chosen = spread(ranked, exclude=url_key(page_url), limit=limit)
     return [Popular(post=by_key[entry.key], reason=entry.reason) for entry in chosen]

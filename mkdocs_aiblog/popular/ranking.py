@@ -1,7 +1,7 @@
 """The order of "Popular posts from this blog": pins, then views, then links, then recency.
 
-`rank` runs once per build, after every post is read; `top` runs on every page and
-only walks the first few entries.
+`rank` runs once per build, after every post is read; `top` and `spread` run on
+every page and only walk the first few entries.
 
 Order:
 
@@ -21,6 +21,7 @@ opted-out post's links count; a draft's, or another page's, do not).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -112,6 +113,33 @@ def top(ranking: Sequence[Ranked], *, exclude: str | None, limit: int) -> list[R
             if len(chosen) == limit:
                 break
     return chosen
+
+
+def spread(ranking: Sequence[Ranked], *, exclude: str | None, limit: int) -> list[Ranked]:
+    """Give the popular list of the page `exclude`: real data in order, the rest rotated.
+
+    Pins and views come first, in their order. The places left (ranked only by links
+    or recency, which name the same few posts site-wide) are a window of `limit`
+    of the next `2 * limit` such posts, chosen by the page, in rank order: each
+    of them is shown on about half the pages, and a page shows the same list on
+    every build. With no more such posts than places, this is `top`.
+    """
+    chosen = top(ranking, exclude=exclude, limit=limit)
+    firm = sum(1 for entry in chosen if entry.reason in ("pinned", "views"))
+    places = len(chosen) - firm
+    if places == 0:
+        return chosen
+    pool: list[Ranked] = []
+    for entry in ranking[firm:]:
+        if entry.key != exclude and entry.reason in ("links", "recent"):
+            pool.append(entry)
+            if len(pool) == 2 * places:
+                break
+    if len(pool) <= places:
+        return chosen
+    start = zlib.crc32((exclude or "").encode("utf-8")) % len(pool)
+    window = sorted((start + i) % len(pool) for i in range(places))
+    return chosen[:firm] + [pool[i] for i in window]
 
 
 def unmatched(views: Mapping[str, int], keys: Iterable[str]) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""The rest of a Material site: Material's blog and tags plugins, and ProperDocs.
+"""The rest of a Material site: Material's blog and tags plugins.
 
 Material's blog plugin already parses its posts (`blog/posts/`) into `Post` pages
 whose `config` holds the validated dates, authors, categories, draft flag and
@@ -9,6 +9,13 @@ byline shows them there instead of Material's tag bar above the content.
 
 Nothing here imports Material's plugins: a page can only be a blog post once the
 blog plugin's module is loaded, so `sys.modules` tells whether to look.
+
+ProperDocs (the continuation of MkDocs 1.x) finds the plugin through the
+`properdocs.plugins` entry point; nothing else is needed to run under it. Its
+`replacement_warning.setup()`, which ProperDocs asks plugins to call, is not
+called: it does not add support, it prints a 15-line notice about MkDocs 2 on
+every `mkdocs build` of a site that has ProperDocs installed, which a user of
+plain `mkdocs` did not ask for (and `NO_MKDOCS_2_WARNING=1` does not silence it).
 """
 
 from __future__ import annotations
@@ -25,20 +32,6 @@ if TYPE_CHECKING:
 
 _BLOG = "material/blog"
 _TAGS = "material/tags"
-
-
-def declare_properdocs_support() -> None:
-    """Declare support of ProperDocs, the maintained fork of MkDocs 1.x, as it asks.
-
-    ProperDocs shows its notice about MkDocs 2 to `mkdocs` users once a plugin
-    declares support (`DISABLE_MKDOCS_2_WARNING=true` silences it); without
-    ProperDocs installed there is nothing to declare.
-    """
-    try:
-        from properdocs import replacement_warning  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return
-    replacement_warning.setup()  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def _instances(config: MkDocsConfig, key: str) -> Iterator[Any]:

@@ -103,16 +103,3 @@ def test_the_demo_builds_the_same_under_properdocs(tmp_path: Path, demo_site: Si
                 page,
                 selector,
             )
-
-
-def test_support_is_declared_to_properdocs(tmp_path: Path) -> None:
-    """ProperDocs' notice about MkDocs 2 shows under `mkdocs` once a plugin declares support."""
-    config_file = write_project(tmp_path, files=FILES)
-    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
-    shown = run(
-        mkdocs, "build", "-f", str(config_file), cwd=tmp_path, env={"DISABLE_MKDOCS_2_WARNING": ""}
-    )
-    assert shown.returncode == 0, shown.stderr
-    assert "properdocs" in shown.stderr.lower()
-    silenced = run(mkdocs, "build", "-f", str(config_file), cwd=tmp_path)
-    assert "properdocs" not in silenced.stderr.lower()

@@ -157,8 +157,10 @@ def test_an_image_url_is_kept() -> None:
 
 def test_reading_minutes() -> None:
     assert reading_minutes("", 265) == 1
-    assert reading_minutes("word " * 265 * 4, 265) == 4
-    assert reading_minutes("word " * 1000, 100) == 10
+    # Material's count: pieces between non-word runs (the trailing blank makes one more)
+    assert reading_minutes("word " * (265 * 4 - 1) + "word", 265) == 4
+    assert reading_minutes("word " * 265 * 4, 265) == 5
+    assert reading_minutes("word " * 999 + "word", 100) == 10
 
 
 def test_authors_file() -> None:
