@@ -231,6 +231,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not self.config.enabled:
             return None
         self.partials = render.Partials(env, config)
+        render.mark_comments(env)
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = views.newest_first(published)
         navigation.index(self.blog, self.listings)
@@ -290,9 +291,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         placing = self.spliced.pop(page.file.src_uri, None)  # placed: no longer needed
         if placing is None or self.partials is None:
-            return None
+            return self.on_post_template(output, template_name="", config=config)
         view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
+
+    @event_priority(100)
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if render.COMMENTS_MARKER not in output_content:
+            return None
+        return render.take_comments_marker(output_content)[0]
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
