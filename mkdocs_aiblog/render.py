@@ -117,6 +117,9 @@ COMMENTS_ID = 'id="__comments"'
 """Material's comments heading, for a site whose `content.html` writes comments itself."""
 
 
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+
 class MarkedLoader(jinja2.BaseLoader):
     """The theme's loader, with `COMMENTS_MARKER` at the start of the comments partial.
 
@@ -135,7 +138,9 @@ class MarkedLoader(jinja2.BaseLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         """Give the inner loader's source, marked when it is the comments partial."""
         source, filename, uptodate = self.loader.get_source(environment, template)
-        if template == COMMENTS_TEMPLATE:
+        # Material's own partial is a comment only: it writes nothing, and then
+        # no page need be searched for the marker.
+        if template == COMMENTS_TEMPLATE and _JINJA_COMMENT.sub("", source).strip():
             source = COMMENTS_MARKER + source
         return source, filename, uptodate
 
@@ -158,7 +163,7 @@ def take_comments_marker(output: str) -> tuple[str, int]:
     so a page without comments is what it would be without the plugin. Without
     the marker (a site's `content.html` that writes its comments itself), the
     tag holding Material's comments heading (`id="__comments"`) after the start
-    of the content marks them.
+    of the content, with the elements it opens, marks them.
     """
     end = output.rfind("</article>")
     if COMMENTS_MARKER in output:
@@ -171,7 +176,31 @@ def take_comments_marker(output: str) -> tuple[str, int]:
         return output, at if at < end and output[at:end].strip() else -1
     content = output.find(CONTENT_START)
     heading = output.rfind(COMMENTS_ID, content, end) if 0 <= content < end else -1
-    return output, output.rfind("<", content, heading) if heading >= 0 else -1
+    if heading < 0:
+        return output, -1
+    return output, _opening(output, output.rfind("<", content, heading), content)
+
+
+def _opening(output: str, start: int, lowest: int) -> int:
+    """Give where the elements that open right before the tag at `start` begin.
+
+    Comments written in a wrapper (`<section><h2 id="__comments">`) move with
+    their wrapper; a closing tag, text or the article's own tag before them
+    ends the walk.
+    """
+    while start > lowest:
+        at = start - 1
+        while at > lowest and output[at].isspace():
+            at -= 1
+        if output[at] != ">":
+            break
+        tag = output.rfind("<", lowest, at)
+        if tag < 0 or output[tag + 1 : tag + 2] in ("/", "!", "?", ""):
+            break
+        if output.startswith("<article", tag):  # the article itself: comments first in it
+            break
+        start = tag
+    return start
 
 
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)

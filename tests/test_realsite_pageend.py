@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sitebuild import PNG, Site, build_site, post
 
 from mkdocs_aiblog.render import (
     COMMENTS_MARKER,
+    MarkedLoader,
     Spliced,
     existing_head,
     missing_tags,
@@ -62,8 +64,10 @@ FEEDBACK = {
 }
 
 
-def realsite(tmp_path: Path, *, comments: bool = True, **overrides: Any) -> Site:
-    """Build the site; `comments=False`: without the comments partial."""
+def realsite(
+    tmp_path: Path, *, comments: bool = True, more: dict[str, str] | None = None, **overrides: Any
+) -> Site:
+    """Build the site; `comments=False`: without the comments partial; `more`: more files."""
     config: dict[str, Any] = {
         "site_url": "https://example.org/",
         "site_description": "A blog about AI.",
@@ -89,6 +93,7 @@ def realsite(tmp_path: Path, *, comments: bool = True, **overrides: Any) -> Site
     }
     if comments:
         files["overrides/partials/comments.html"] = COMMENTS
+    files.update(more or {})
     return build_site(tmp_path, config=config, files=files, strict=True, check=True)
 
 
@@ -281,7 +286,11 @@ def test_without_comments_the_after_part_ends_the_article(comments: str) -> None
 def test_comments_a_site_writes_itself_are_found_by_materials_heading() -> None:
     page = PAGE.format(comments='<section class="c"><h2 id="__comments">C</h2></section>')
     output, at = take_comments_marker(page)
-    assert output == page and output[at:].startswith("<h2 id")
+    assert output == page and output[at:].startswith('<section class="c">')
+    # A comments heading first in the article: the after part stays in the article.
+    first = PAGE.format(comments="").replace("<p>text</p>", '<h2 id="__comments">C</h2>')
+    output, at = take_comments_marker(first)
+    assert output[at:].startswith("<h2 id")
     # A post's own text before the content starts is not comments.
     assert take_comments_marker(page.replace('class="md-content"', ""))[1] == -1
 
@@ -290,3 +299,35 @@ def test_marked_comments_outside_the_article_move_nothing() -> None:
     page = PAGE.format(comments="").replace("</body>", COMMENTS_MARKER + "<h2>C</h2></body>")
     output, at = take_comments_marker(page)
     assert at == -1 and COMMENTS_MARKER not in output
+
+
+def test_only_a_comments_partial_that_writes_something_is_marked() -> None:
+    templates = {
+        "partials/comments.html": "{% if page %}<h2>C</h2>{% endif %}\n",
+        "partials/other.html": "<p>o</p>",
+    }
+    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(templates)))
+    assert (
+        env.get_template("partials/comments.html").render(page=1) == COMMENTS_MARKER + "<h2>C</h2>"
+    )
+    assert env.get_template("partials/other.html").render() == "<p>o</p>"
+    # Material's own partial, a Jinja comment only, writes nothing and is left alone.
+    quiet = {"partials/comments.html": "{#-\n  generated\n-#}\n"}
+    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(quiet)))
+    assert env.get_template("partials/comments.html").render() == ""
+
+
+CONTENT = """\
+{{ page.content }}
+{% if page.meta.comments %}<section class="talk"><h2 id="__comments">Talk</h2></section>{% endif %}
+"""
+
+
+def test_comments_a_sites_content_partial_writes_itself_come_last(tmp_path: Path) -> None:
+    site = realsite(tmp_path, comments=False, more={"overrides/partials/content.html": CONTENT})
+    page = site.html("posts/x.md")
+    order = [
+        position(page, page.select_one(selector))
+        for selector in ("aside.aiblog-full-story", "nav.aiblog-newer-older", "section.talk")
+    ]
+    assert order == sorted(order), order
