@@ -231,7 +231,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not self.config.enabled:
             return None
         self.partials = render.Partials(env, config)
-        render.mark_comments(env)
+        self.partials.comments_marker = render.mark_comments(env)
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = views.newest_first(published)
         navigation.index(self.blog, self.listings)
@@ -299,9 +299,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        if render.COMMENTS_MARKER not in output_content:
+        marker = self.partials.comments_marker if self.partials is not None else ""
+        if not marker or marker not in output_content:
             return None
-        return render.take_comments_marker(output_content)[0]
+        return render.take_comments_marker(output_content, marker)[0]
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

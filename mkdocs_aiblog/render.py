@@ -19,14 +19,16 @@ Parts are rendered in `on_page_context` and placed in the written page in
 - the popular list at the end of Material's table-of-contents sidebar;
 - the newer/older links and the popular list's second copy at the end of the
   article, or before the site's comments where the page shows them: the
-  theme's loader puts `COMMENTS_MARKER` at the start of `partials/comments.html`
+  theme's loader puts a marker at the start of `partials/comments.html`
   (`MarkedLoader`), so where the comments begin is known, not guessed, and the
-  marker is taken out of every page.
+  marker is taken out of every page. It holds a token drawn for each build, so
+  no post can write it.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -51,6 +53,8 @@ class Partials:
         self._templates: dict[str, jinja2.Template] = {}
         self._popular: dict[tuple[object, ...], str] = {}
         self._icons: dict[str, str] = {}
+        self.comments_marker = ""
+        """What `env` writes where the comments partial starts (`mark_comments`)."""
 
     def render(
         self, name: str, view: PageView, page: Page | None, base_url: str, **extra: object
@@ -112,7 +116,7 @@ MARKER_START = "<!--aiblog:"
 TOC_SIDEBAR = 'data-md-type="toc"'
 CONTENT_START = '<div class="md-content"'
 COMMENTS_TEMPLATE = "partials/comments.html"
-COMMENTS_MARKER = "<!--aiblog:comments-->"
+COMMENTS_MARKER = "<!--aiblog:comments:{token}-->"
 COMMENTS_ID = 'id="__comments"'
 """Material's comments heading, for a site whose `content.html` writes comments itself."""
 
@@ -121,7 +125,7 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 class MarkedLoader(jinja2.BaseLoader):
-    """The theme's loader, with `COMMENTS_MARKER` at the start of the comments partial.
+    """The theme's loader, with `marker` at the start of the comments partial.
 
     Material's `content.html` includes `partials/comments.html` last in the
     article, after the content, the source dates and the feedback widget; a
@@ -130,8 +134,9 @@ class MarkedLoader(jinja2.BaseLoader):
     partial is the site's own, unchanged: nothing but the marker comes before it.
     """
 
-    def __init__(self, loader: jinja2.BaseLoader) -> None:
+    def __init__(self, loader: jinja2.BaseLoader, marker: str) -> None:
         self.loader = loader
+        self.marker = marker
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -141,7 +146,7 @@ class MarkedLoader(jinja2.BaseLoader):
         # Material's own partial is a comment only: it writes nothing, and then
         # no page need be searched for the marker.
         if template == COMMENTS_TEMPLATE and _JINJA_COMMENT.sub("", source).strip():
-            source = COMMENTS_MARKER + source
+            source = self.marker + source
         return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
@@ -149,14 +154,22 @@ class MarkedLoader(jinja2.BaseLoader):
         return self.loader.list_templates()
 
 
-def mark_comments(env: jinja2.Environment) -> None:
-    """Make `env` load the comments partial with `COMMENTS_MARKER` (once per environment)."""
-    if env.loader is not None and not isinstance(env.loader, MarkedLoader):
-        env.loader = MarkedLoader(env.loader)
+def mark_comments(env: jinja2.Environment) -> str:
+    """Give the marker that `env` now writes at the start of the comments partial ("": none).
+
+    The marker is `COMMENTS_MARKER` with a random token, drawn once per environment
+    (MkDocs makes one for each build).
+    """
+    if isinstance(env.loader, MarkedLoader):
+        return env.loader.marker
+    if env.loader is None:
+        return ""
+    env.loader = MarkedLoader(env.loader, COMMENTS_MARKER.format(token=secrets.token_hex(8)))
+    return env.loader.marker
 
 
-def take_comments_marker(output: str) -> tuple[str, int]:
-    """Give the page without `COMMENTS_MARKER`, and where its comments begin (-1: none shown).
+def take_comments_marker(output: str, marker: str) -> tuple[str, int]:
+    """Give the page without `marker`, and where its comments begin (-1: none shown).
 
     Comments are shown when the comments partial wrote anything but white space
     before the article's last `</article>`; the marker comes out of every page,
@@ -166,10 +179,10 @@ def take_comments_marker(output: str) -> tuple[str, int]:
     of the content, with the elements it opens, marks them.
     """
     end = output.rfind("</article>")
-    if COMMENTS_MARKER in output:
-        before, _, after = output.rpartition(COMMENTS_MARKER)
+    if marker and marker in output:
+        before, _, after = output.rpartition(marker)
         # The partial included twice: the last include is the one at the end.
-        before = before.replace(COMMENTS_MARKER, "")
+        before = before.replace(marker, "")
         output = before + after
         at = len(before)
         end = output.rfind("</article>")
@@ -271,11 +284,11 @@ def toc_sidebar_end(output: str) -> int:
     return output.find("</div>", start, content if content >= 0 else len(output))
 
 
-def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
+def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str = "") -> str:
     """Give the written page with the parts in their places.
 
     The content's markers are replaced first (by their parts, or by nothing),
-    and the comments marker taken out. `sidebar_at` is `toc_sidebar_end(output)`
+    and `comments_marker` (`mark_comments`) taken out. `sidebar_at` is `toc_sidebar_end(output)`
     when the sidebar part is to go there (-1: nowhere). The after part goes
     before the site's comments where the page shows them, else before the
     article's last `</article>` (Material's article holds the content; the post
@@ -283,7 +296,7 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
     """
     if parts.fills or MARKER_START in output:
         output = fill(output, parts.fills)
-    output, comments_at = take_comments_marker(output)
+    output, comments_at = take_comments_marker(output, comments_marker)
     pieces: list[tuple[int, str]] = []
     if parts.head and (at := output.find("</head>")) >= 0:
         pieces.append((at, parts.head))
@@ -352,4 +365,4 @@ def place(output: str, spliced: Spliced, view: PageView, partials: Partials, pag
         spliced.after += partials.render(
             "popular", view, page, spliced.base_url, where="after", popular_list=spliced.popular
         )
-    return splice(output, spliced, sidebar_at=sidebar_at)
+    return splice(output, spliced, sidebar_at=sidebar_at, comments_marker=partials.comments_marker)

@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup, Tag
 from sitebuild import PNG, Site, build_site, post
 
 from mkdocs_aiblog.render import (
-    COMMENTS_MARKER,
     MarkedLoader,
     Spliced,
     existing_head,
@@ -132,7 +131,7 @@ def test_the_comments_come_last(tmp_path: Path, feedback: bool) -> None:
     assert [
         tag for tag in page.select_one("div.giscus").find_all_next() if article in tag.parents
     ] == []
-    assert COMMENTS_MARKER not in site.text("posts/x.md")
+    assert "aiblog:comments" not in site.text("posts/x.md")
 
 
 def test_no_marker_is_left_in_any_page(tmp_path: Path) -> None:
@@ -261,6 +260,8 @@ def test_missing_tags_leave_out_every_value_of_a_name_and_what_depends_on_it() -
 
 # -- where the comments begin ------------------------------------------------------
 
+COMMENTS_MARKER = "<!--aiblog:comments:test-->"
+
 PAGE = (
     '<html><head></head><body><div class="md-content"><article><p>text</p>\n'
     "{comments}\n</article></div></body></html>"
@@ -272,32 +273,36 @@ def test_the_after_part_goes_before_marked_comments() -> None:
         PAGE.format(comments=COMMENTS_MARKER + "<h2>Talk</h2>"),
         Spliced(after="<nav>A</nav>"),
         sidebar_at=-1,
+        comments_marker=COMMENTS_MARKER,
     )
     assert out == PAGE.format(comments="<nav>A</nav><h2>Talk</h2>")
 
 
 @pytest.mark.parametrize("comments", [COMMENTS_MARKER, COMMENTS_MARKER + "\n  \n", ""])
 def test_without_comments_the_after_part_ends_the_article(comments: str) -> None:
-    out = splice(PAGE.format(comments=comments), Spliced(after="<nav>A</nav>"), sidebar_at=-1)
+    page = PAGE.format(comments=comments)
+    out = splice(
+        page, Spliced(after="<nav>A</nav>"), sidebar_at=-1, comments_marker=COMMENTS_MARKER
+    )
     written = PAGE.format(comments=comments.replace(COMMENTS_MARKER, ""))
     assert out == written.replace("</article>", "<nav>A</nav></article>")
 
 
 def test_comments_a_site_writes_itself_are_found_by_materials_heading() -> None:
     page = PAGE.format(comments='<section class="c"><h2 id="__comments">C</h2></section>')
-    output, at = take_comments_marker(page)
+    output, at = take_comments_marker(page, COMMENTS_MARKER)
     assert output == page and output[at:].startswith('<section class="c">')
     # A comments heading first in the article: the after part stays in the article.
     first = PAGE.format(comments="").replace("<p>text</p>", '<h2 id="__comments">C</h2>')
-    output, at = take_comments_marker(first)
+    output, at = take_comments_marker(first, COMMENTS_MARKER)
     assert output[at:].startswith("<h2 id")
     # A post's own text before the content starts is not comments.
-    assert take_comments_marker(page.replace('class="md-content"', ""))[1] == -1
+    assert take_comments_marker(page.replace('class="md-content"', ""), COMMENTS_MARKER)[1] == -1
 
 
 def test_marked_comments_outside_the_article_move_nothing() -> None:
     page = PAGE.format(comments="").replace("</body>", COMMENTS_MARKER + "<h2>C</h2></body>")
-    output, at = take_comments_marker(page)
+    output, at = take_comments_marker(page, COMMENTS_MARKER)
     assert at == -1 and COMMENTS_MARKER not in output
 
 
@@ -306,14 +311,14 @@ def test_only_a_comments_partial_that_writes_something_is_marked() -> None:
         "partials/comments.html": "{% if page %}<h2>C</h2>{% endif %}\n",
         "partials/other.html": "<p>o</p>",
     }
-    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(templates)))
+    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(templates), COMMENTS_MARKER))
     assert (
         env.get_template("partials/comments.html").render(page=1) == COMMENTS_MARKER + "<h2>C</h2>"
     )
     assert env.get_template("partials/other.html").render() == "<p>o</p>"
     # Material's own partial, a Jinja comment only, writes nothing and is left alone.
     quiet = {"partials/comments.html": "{#-\n  generated\n-#}\n"}
-    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(quiet)))
+    env = jinja2.Environment(loader=MarkedLoader(jinja2.DictLoader(quiet), COMMENTS_MARKER))
     assert env.get_template("partials/comments.html").render() == ""
 
 
@@ -330,4 +335,28 @@ def test_comments_a_sites_content_partial_writes_itself_come_last(tmp_path: Path
         position(page, page.select_one(selector))
         for selector in ("aside.aiblog-full-story", "nav.aiblog-newer-older", "section.talk")
     ]
+    assert order == sorted(order), order
+
+
+FORGED = [
+    "<!--aiblog:comments-->",
+    "<!--aiblog:comments:0123456789abcdef-->",
+    "<!--aiblog:comments:{token}-->",
+    "`<!--aiblog:comments-->`",
+]
+
+
+@pytest.mark.parametrize("comments", [True, False], ids=["comments", "no-comments"])
+@pytest.mark.parametrize("forged", FORGED)
+def test_a_post_cannot_move_the_end_of_another(tmp_path: Path, forged: str, comments: bool) -> None:
+    body = f"Lede.\n\n{forged}\n\n## More\n\nThe last words.\n"
+    x = post(title="X", date="2026-11-20", comments=True, body=body)
+    site = realsite(tmp_path, comments=comments, more={"posts/x.md": x})
+    page = site.html("posts/x.md")
+    order = [
+        position(page, page.find("p", string="The last words.")),
+        position(page, page.select_one("nav.aiblog-newer-older")),
+    ]
+    if comments:
+        order.append(position(page, page.select_one("#__comments")))
     assert order == sorted(order), order
