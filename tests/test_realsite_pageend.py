@@ -346,6 +346,7 @@ FORGED = [
 ]
 
 
+@pytest.mark.slow  # eight builds
 @pytest.mark.parametrize("comments", [True, False], ids=["comments", "no-comments"])
 @pytest.mark.parametrize("forged", FORGED)
 def test_a_post_cannot_move_the_end_of_another(tmp_path: Path, forged: str, comments: bool) -> None:
