@@ -271,6 +271,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not self.config.enabled:
             return None
         self.partials = render.Partials(env, config)
+        self.partials.comments_marker = render.mark_comments(env)
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.listings)
@@ -330,9 +331,18 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         placing = self.spliced.pop(page.file.src_uri, None)  # placed: no longer needed
         if placing is None or self.partials is None:
-            return None
+            return self.on_post_template(output, template_name="", config=config)
         view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
+
+    @event_priority(100)
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        marker = self.partials.comments_marker if self.partials is not None else ""
+        if not marker or marker not in output_content:
+            return None
+        return render.take_comments_marker(output_content, marker)[0]
 
     def _image(self, files: Files) -> images.Images:
         """Give the build's images: each build has its own `files`, each image is read once."""

@@ -14,21 +14,31 @@ Parts are rendered in `on_page_context` and placed in the written page in
   their markers (`core.slots.MARKERS`). `page.content` itself is left as it is: the
   search plugin indexes it without them, and a page's content held until the
   end of the build does not grow;
-- the head tags before `</head>`, the popular list at the end of Material's
-  table-of-contents sidebar, and the newer/older links and the popular list's
-  second copy at the end of the article.
+- the head tags before `</head>`, less those the page's `<head>` already has
+  (a site's own `main.html` may write OpenGraph tags or a JSON-LD `BlogPosting`);
+- the popular list at the end of Material's table-of-contents sidebar;
+- the newer/older links and the popular list's second copy at the end of the
+  article, or before the site's comments where the page shows them: the
+  theme's loader puts a marker at the start of `partials/comments.html`
+  (`MarkedLoader`), so where the comments begin is known, not guessed, and the
+  marker is taken out of every page. It holds a token drawn for each build, so
+  no post can write it.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import jinja2
 
 from mkdocs_aiblog.core.slots import MARKERS
 from mkdocs_aiblog.page.view import fill
 
 if TYPE_CHECKING:
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -44,6 +54,8 @@ class Partials:
         self._templates: dict[str, jinja2.Template] = {}
         self._popular: dict[tuple[object, ...], str] = {}
         self._icons: dict[str, str] = {}
+        self.comments_marker = ""
+        """What `env` writes where the comments partial starts (`mark_comments`)."""
 
     def render(
         self, name: str, view: PageView, page: Page | None, base_url: str, **extra: object
@@ -104,6 +116,158 @@ class Spliced:
 MARKER_START = "<!--aiblog:"
 TOC_SIDEBAR = 'data-md-type="toc"'
 CONTENT_START = '<div class="md-content"'
+COMMENTS_TEMPLATE = "partials/comments.html"
+COMMENTS_MARKER = "<!--aiblog:comments:{token}-->"
+COMMENTS_ID = 'id="__comments"'
+"""Material's comments heading, for a site whose `content.html` writes comments itself."""
+
+
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+
+class MarkedLoader(jinja2.BaseLoader):
+    """The theme's loader, with `marker` at the start of the comments partial.
+
+    Material's `content.html` includes `partials/comments.html` last in the
+    article, after the content, the source dates and the feedback widget; a
+    site's override of it (giscus, Disqus, anything) writes there, so the
+    marker tells where the comments begin whatever they are made of. The
+    partial is the site's own, unchanged: nothing but the marker comes before it.
+    """
+
+    def __init__(self, loader: jinja2.BaseLoader, marker: str) -> None:
+        self.loader = loader
+        self.marker = marker
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """Give the inner loader's source, marked when it is the comments partial."""
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        # Material's own partial is a comment only: it writes nothing, and then
+        # no page need be searched for the marker.
+        if template == COMMENTS_TEMPLATE and _JINJA_COMMENT.sub("", source).strip():
+            source = self.marker + source
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        """Give the inner loader's templates."""
+        return self.loader.list_templates()
+
+
+def mark_comments(env: jinja2.Environment) -> str:
+    """Give the marker that `env` now writes at the start of the comments partial ("": none).
+
+    The marker is `COMMENTS_MARKER` with a random token, drawn once per environment
+    (MkDocs makes one for each build).
+    """
+    if isinstance(env.loader, MarkedLoader):
+        return env.loader.marker
+    if env.loader is None:
+        return ""
+    env.loader = MarkedLoader(env.loader, COMMENTS_MARKER.format(token=secrets.token_hex(8)))
+    return env.loader.marker
+
+
+def take_comments_marker(output: str, marker: str) -> tuple[str, int]:
+    """Give the page without `marker`, and where its comments begin (-1: none shown).
+
+    Comments are shown when the comments partial wrote anything but white space
+    before the article's last `</article>`; the marker comes out of every page,
+    so a page without comments is what it would be without the plugin. Without
+    the marker (a site's `content.html` that writes its comments itself), the
+    tag holding Material's comments heading (`id="__comments"`) after the start
+    of the content, with the elements it opens, marks them.
+    """
+    end = output.rfind("</article>")
+    if marker and marker in output:
+        before, _, after = output.rpartition(marker)
+        # The partial included twice: the last include is the one at the end.
+        before = before.replace(marker, "")
+        output = before + after
+        at = len(before)
+        end = output.rfind("</article>")
+        return output, at if at < end and output[at:end].strip() else -1
+    content = output.find(CONTENT_START)
+    heading = output.rfind(COMMENTS_ID, content, end) if 0 <= content < end else -1
+    if heading < 0:
+        return output, -1
+    return output, _opening(output, output.rfind("<", content, heading), content)
+
+
+def _opening(output: str, start: int, lowest: int) -> int:
+    """Give where the elements that open right before the tag at `start` begin.
+
+    Comments written in a wrapper (`<section><h2 id="__comments">`) move with
+    their wrapper; a closing tag, text or the article's own tag before them
+    ends the walk.
+    """
+    while start > lowest:
+        at = start - 1
+        while at > lowest and output[at].isspace():
+            at -= 1
+        if output[at] != ">":
+            break
+        tag = output.rfind("<", lowest, at)
+        if tag < 0 or output[tag + 1 : tag + 2] in ("/", "!", "?", ""):
+            break
+        if output.startswith("<article", tag):  # the article itself: comments first in it
+            break
+        start = tag
+    return start
+
+
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_KEY = re.compile(
+    r"""(?<![\w-])(?:property|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
+_JSON_LD = re.compile(
+    r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+)
+_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"[A-Za-z]*(?:Article|Posting)"')
+
+
+def existing_head(head: str) -> tuple[set[str], bool]:
+    """Give the names of a page's own `<meta>` tags and whether it has an article's JSON-LD.
+
+    A name is what `property` or `name` says, lowercased: sites write OpenGraph
+    tags with either. JSON-LD counts when it describes an `Article` or a
+    `BlogPosting` (or a kind of them: `NewsArticle`, `SocialMediaPosting`).
+    """
+    names: set[str] = set()
+    for meta in _META.finditer(head):
+        if key := _META_KEY.search(meta.group()):
+            names.add((key.group(1) or key.group(2) or key.group(3) or "").strip().lower())
+    article = "ld+json" in head and any(
+        _ARTICLE_TYPE.search(script.group(1)) for script in _JSON_LD.finditer(head)
+    )
+    return names, article
+
+
+def missing_tags(tags: list[tuple[str, str, str]], names: set[str]) -> list[tuple[str, str, str]]:
+    """Give the plugin's head tags that the page's own tags (`names`) leave out.
+
+    A name the page writes is the page's, every value of it (`article:tag`).
+    `og:image:alt` describes the page's own `og:image` where it has one, and a
+    `twitter:title`, `twitter:description` or `twitter:image` would override, for
+    Twitter/X, the page's own OpenGraph title, description or image, which it
+    reads where the `twitter:` tag is missing.
+    """
+    return [
+        tag
+        for tag in tags
+        if (name := tag[1].lower()) not in names
+        and not (name.startswith("og:image:") and "og:image" in names)
+        and not (name in _TWITTER_FALLBACK and _TWITTER_FALLBACK[name] in names)
+    ]
+
+
+_TWITTER_FALLBACK = {
+    "twitter:title": "og:title",
+    "twitter:description": "og:description",
+    "twitter:image": "og:image",
+}
 
 
 def toc_sidebar_end(output: str) -> int:
@@ -121,23 +285,27 @@ def toc_sidebar_end(output: str) -> int:
     return output.find("</div>", start, content if content >= 0 else len(output))
 
 
-def splice(output: str, parts: Spliced, *, sidebar_at: int) -> str:
+def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str = "") -> str:
     """Give the written page with the parts in their places.
 
-    The content's markers are replaced first (by their parts, or by nothing).
-    `sidebar_at` is `toc_sidebar_end(output)` when the sidebar part is to go
-    there (-1: nowhere). The after part goes before the article's last
-    `</article>` (Material's article holds the content; the post list's cards
-    are articles inside it), the head part before the first `</head>`.
+    The content's markers are replaced first (by their parts, or by nothing),
+    and `comments_marker` (`mark_comments`) taken out. `sidebar_at` is `toc_sidebar_end(output)`
+    when the sidebar part is to go there (-1: nowhere). The after part goes
+    before the site's comments where the page shows them, else before the
+    article's last `</article>` (Material's article holds the content; the post
+    list's cards are articles inside it); the head part before the first `</head>`.
     """
     if parts.fills or MARKER_START in output:
         output = fill(output, parts.fills)
+    output, comments_at = take_comments_marker(output, comments_marker)
     pieces: list[tuple[int, str]] = []
     if parts.head and (at := output.find("</head>")) >= 0:
         pieces.append((at, parts.head))
     if parts.sidebar and sidebar_at >= 0:
         pieces.append((sidebar_at, parts.sidebar))
-    if parts.after and (at := output.rfind("</article>")) >= 0:
+    if parts.after and comments_at >= 0:
+        pieces.append((comments_at, parts.after))  # the site's comments stay last
+    elif parts.after and (at := output.rfind("</article>")) >= 0:
         pieces.append((at, parts.after))
     if not pieces:
         return output
@@ -167,8 +335,6 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
         for name, marker in MARKERS.items()
         if shown[name] and marker in content
     }
-    if view.head or view.json_ld:
-        spliced.head = partials.render("head", view, page, base_url)
     if view.post is not None and (view.newer or view.older):
         spliced.after = partials.render("newer-older", view, page, base_url)
     if view.popular:
@@ -184,12 +350,20 @@ def place(output: str, spliced: Spliced, view: PageView, partials: Partials, pag
     """Give the written page (in `on_post_page`) with the parts rendered for it.
 
     Whether the sidebar is there is only known now, and the popular list's
-    second copy shows at every width where it is not.
+    second copy shows at every width where it is not. So are the page's own
+    head tags, which the plugin's head tags leave out.
     """
+    if (view.head or view.json_ld) and (head_end := output.find("</head>")) >= 0:
+        names, article = existing_head(output[:head_end])
+        view.head = missing_tags(view.head, names)
+        if article:
+            view.json_ld = ""
+        if view.head or view.json_ld:
+            spliced.head = partials.render("head", view, page, spliced.base_url)
     sidebar_at = toc_sidebar_end(output) if spliced.sidebar else -1
     view.sidebar_shown = sidebar_at >= 0
     if spliced.popular:
         spliced.after += partials.render(
             "popular", view, page, spliced.base_url, where="after", popular_list=spliced.popular
         )
-    return splice(output, spliced, sidebar_at=sidebar_at)
+    return splice(output, spliced, sidebar_at=sidebar_at, comments_marker=partials.comments_marker)

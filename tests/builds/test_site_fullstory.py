@@ -399,7 +399,7 @@ FEEDBACK = {
 }
 
 
-def test_placed_at_the_end_of_the_content_before_feedback_comments_and_navigation(
+def test_placed_at_the_end_of_the_content_before_feedback_navigation_and_comments(
     tmp_path: Path,
 ) -> None:
     config = {"theme": {"name": "material", "custom_dir": "overrides"}, "extra": FEEDBACK}
@@ -423,7 +423,8 @@ def test_placed_at_the_end_of_the_content_before_feedback_comments_and_navigatio
     comments = page.select_one("#test-comments")
     newer_older = page.select_one("nav.aiblog-newer-older")
     assert feedback is not None and comments is not None and newer_older is not None
-    order = [position(page, tag) for tag in (last, card, feedback, comments, newer_older)]
+    # The site's comments come last (tests/test_realsite_pageend.py).
+    order = [position(page, tag) for tag in (last, card, feedback, newer_older, comments)]
     assert order == sorted(order), order
     # Nothing of the article's own content comes after the card.
     for tag in card.find_all_next(["p", "h2"]):
