@@ -1,0 +1,309 @@
+"""Hostile analytics exports: each is one problem naming the file and line, never a crash.
+
+The parser is fed what a broken tool, a wrong `views_file` or a bad disk gives: counts
+too long for `int`, corrupt compressed data, files that never end or are huge. Then
+the same through a real build (one warning naming the file), and `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sitebuild import REPO_ROOT, FileContent, build_fails_strict, build_site, post
+
+from mkdocs_aiblog import exportfile
+from mkdocs_aiblog.exportfile import MAX_BYTES, MAX_LINE
+from mkdocs_aiblog.pageviews import parse_export
+
+# -- counts --------------------------------------------------------------------------------
+
+_BAD_COUNTS = [
+    "9" * 5000,  # over Python 3.11's 4,300 digits for int()
+    "9" * 4300,
+    "1" + "0" * 30,
+    "1" + "0" * 5000 + ".0",
+    "1,000,000,000,000,000,000",
+    "1e999",
+    "-1e999",
+    "1e3",
+    "inf",
+    "-inf",
+    "nan",
+    "NaN",
+    "-3",
+    "-0.5",
+    "+5",
+    "٣",  # an Arabic-Indic digit: str.isdigit() says yes, views say no
+    "0x10",
+]
+
+
+@pytest.mark.parametrize("cell", _BAD_COUNTS, ids=range(len(_BAD_COUNTS)))
+def test_a_bad_count_in_a_csv_is_one_short_problem_on_its_line(cell: str) -> None:
+    views = parse_export(f'path,views\n/a/,3\n/b/,"{cell}"\n/c/,4\n')
+    assert dict(views.counts) == {"a": 3, "c": 4}
+    assert len(views.problems) == 1
+    assert views.problems[0].line == 3
+    assert len(str(views.problems[0])) < 120  # the cell is shown shortened
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 5000, "9" * 30, "1e999", "-1e999", "NaN", "Infinity", "-Infinity", "1e300", "-1"],
+)
+def test_a_bad_count_in_json_is_one_problem_naming_its_path(value: str) -> None:
+    views = parse_export(f'{{"/a/": 3, "/b/": {value}, "/c/": 4}}')
+    assert dict(views.counts) == {"a": 3, "c": 4}
+    assert len(views.problems) == 1
+    assert str(views.problems[0]).startswith("'/b/': ")
+    assert len(str(views.problems[0])) < 120
+
+
+@pytest.mark.parametrize("fmt", ["plausible", "umami", "ga4"])
+def test_every_format_reads_counts_the_same_safe_way(fmt: str) -> None:
+    header = {"plausible": "name,pageviews", "umami": "x,y", "ga4": "Page path,Views"}[fmt]
+    views = parse_export(f"{header}\n/a/,2\n/b/,{'9' * 5000}\n", fmt=fmt)
+    assert dict(views.counts) == {"a": 2}
+    assert [p.line for p in views.problems] == [3]
+    assert "too large" in views.problems[0].message
+
+
+def test_a_huge_header_is_shown_short() -> None:
+    views = parse_export("when," + "x" * 100_000 + "\n1,2\n")
+    assert len(views.problems) == 1 and len(str(views.problems[0])) < 300
+
+
+def test_a_huge_date_cell_is_shown_short() -> None:
+    text = f"path,views,date\n/a/,1,2026-11-20\n/b/,1,{'9' * 5000}\n"
+    views = parse_export(text, window_days=30, today=__import__("datetime").date(2026, 11, 25))
+    assert dict(views.counts) == {"a": 1}
+    assert [p.line for p in views.problems] == [3]
+    assert len(str(views.problems[0])) < 120
+
+
+# -- corrupt compressed data -------------------------------------------------------------
+
+_ROWS = "name,visitors,pageviews\n" + "".join(f"/p{i}/,1,{i + 1}\n" for i in range(3000))
+
+
+def _zip(method: int, name: str = "pages.csv", text: str = _ROWS) -> bytearray:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=method) as archive:
+        archive.writestr(name, text)
+    return bytearray(buffer.getvalue())
+
+
+def _flip(data: bytearray, start: int = 200, length: int = 64) -> bytes:
+    """Give `data` with a stretch of its compressed bytes garbled (headers left intact)."""
+    for i in range(start, start + length):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
+def _gzip_truncated() -> bytes:
+    data = gzip.compress(("path,views\n" + "/a/,1\n" * 50_000).encode())
+    return data[: len(data) // 2]
+
+
+def _gzip_bad_crc() -> bytes:
+    data = bytearray(gzip.compress(b"path,views\n/a/,1\n"))
+    data[-8] ^= 1  # the CRC-32 in the trailer
+    return bytes(data)
+
+
+def _zip_truncated() -> bytes:
+    data = _zip(zipfile.ZIP_DEFLATED)
+    return bytes(data[: len(data) // 2])
+
+
+CORRUPT: dict[str, Callable[[], bytes]] = {
+    "zip-deflate": lambda: _flip(_zip(zipfile.ZIP_DEFLATED)),
+    "zip-bzip2": lambda: _flip(_zip(zipfile.ZIP_BZIP2)),
+    "zip-lzma": lambda: _flip(_zip(zipfile.ZIP_LZMA)),
+    "zip-stored-bad-crc": lambda: _flip(_zip(zipfile.ZIP_STORED)),
+    "zip-truncated": _zip_truncated,
+    "gzip-truncated": _gzip_truncated,
+    "gzip-bad-crc": _gzip_bad_crc,
+    "gzip-garbage": lambda: b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4,
+}
+
+
+@pytest.mark.parametrize("make", CORRUPT.values(), ids=CORRUPT.keys())
+def test_corrupt_compressed_data_is_one_problem_and_nothing_read(make: Callable[[], bytes]) -> None:
+    views = parse_export(make())
+    assert len(views.problems) == 1, views.problems
+    message = str(views.problems[0])
+    assert "uncompress" in message and len(message) < 300, message
+    assert views.counts == {}  # a part of an export would rank wrongly
+
+
+def test_an_unsupported_zip_compression_is_a_problem() -> None:
+    data = _zip(zipfile.ZIP_DEFLATED)
+    data[8:10] = (99).to_bytes(2, "little")  # the local header's method: AES, say
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    views = parse_export(bytes(data))
+    assert views.counts == {} and len(views.problems) == 1
+    assert "uncompress" in views.problems[0].message
+
+
+# -- files that are not exports ------------------------------------------------------------
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "views.csv"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    views = parse_export(fifo)
+    assert time.monotonic() - start < 2
+    assert views.counts == {} and len(views.problems) == 1
+    assert "not a regular file" in views.problems[0].message
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_is_refused() -> None:
+    views = parse_export(Path("/dev/zero"))
+    assert len(views.problems) == 1 and "not a regular file" in views.problems[0].message
+
+
+def test_a_directory_and_a_missing_file_are_one_problem_each(tmp_path: Path) -> None:
+    for path in (tmp_path, tmp_path / "missing.csv", tmp_path / "missing" / "x.csv"):
+        views = parse_export(path)
+        assert len(views.problems) == 1 and views.problems[0].message.startswith("cannot read")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_one_problem(tmp_path: Path) -> None:
+    export = tmp_path / "views.csv"
+    export.write_text("path,views\n/a/,1\n")
+    export.chmod(0)
+    views = parse_export(export)
+    assert len(views.problems) == 1 and views.problems[0].message.startswith("cannot read")
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    export = tmp_path / "views.csv"
+    with export.open("wb") as sparse:  # takes no disk space
+        sparse.truncate(MAX_BYTES + 1)
+    start = time.monotonic()
+    views = parse_export(export)
+    assert time.monotonic() - start < 1  # not read: 512 MiB would take seconds
+    assert [p.message for p in views.problems] == ["the export is over 512 MiB; not read"]
+
+
+def test_a_gzip_bomb_stops_at_the_cap_while_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exportfile, "MAX_BYTES", 1 << 20)  # the same code, 512 times sooner
+    rows = b"/a/,1\n" * (1 << 16)
+    bomb = gzip.compress(b"path,views\n" + rows * 8)
+    views = parse_export(bomb)
+    assert views.counts == {}  # half an export would rank wrongly
+    assert [p.message for p in views.problems] == ["the export is over 1 MiB; not read"]
+    assert dict(parse_export(gzip.compress(b"path,views\n" + rows)).counts) == {"a": 1 << 16}
+
+
+def test_a_line_longer_than_the_limit_is_left_out(tmp_path: Path) -> None:
+    export = tmp_path / "views.csv"
+    with export.open("wb") as out:
+        out.write(b"path,views\n/a/,1\n")
+        out.write(b"x" * (3 * MAX_LINE))  # no newline for 3 MiB
+        out.write(b"\n/b/,2\n")
+    views = parse_export(export)
+    assert dict(views.counts) == {"a": 1, "b": 2}
+    assert [(p.line, "over 1 MiB" in p.message) for p in views.problems] == [(3, True)]
+
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from mkdocs_aiblog.pageviews import parse_export
+views = parse_export(Path(sys.argv[1]))
+assert not views.problems, views.problems
+print(sum(views.counts.values()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_a_200_mb_export_is_read_in_little_memory(tmp_path: Path) -> None:
+    """Peak memory follows the distinct paths (200 here), not the file's 200 MB."""
+    export = tmp_path / "goatcounter.csv"
+    rows = "".join(f"/posts/p{i}/,Title,false,,,,,0\n" for i in range(200)).encode()
+    with export.open("wb") as out:
+        out.write(b"2Path,Title,Event,UserAgent,Browser,System,Session,Bot\n")
+        for _ in range((200 << 20) // len(rows)):
+            out.write(rows)
+    assert export.stat().st_size > 190 << 20
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(export)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=280,
+    )
+    views, peak_kib = map(int, done.stdout.split())
+    assert views == 200 * ((200 << 20) // len(rows))
+    assert peak_kib < 120 << 10, f"peak RSS {peak_kib >> 10} MiB for a 200 MB export"
+
+
+# -- through a build -----------------------------------------------------------------------
+
+_POSTS: dict[str, FileContent] = {
+    "index.md": "# Home\n",
+    "posts/a.md": post(title="Alpha", date="2026-01-01"),
+    "posts/b.md": post(title="Beta", date="2026-01-02"),
+}
+
+
+def _aiblog(views_file: str) -> dict[str, Any]:
+    return {"plugins": [{"aiblog": {"popular": {"views_file": views_file}}}]}
+
+
+BUILD_CASES: dict[str, tuple[FileContent | None, str, str]] = {
+    # name: (content of analytics/views.csv or None for a path, views_file, in the warning)
+    "huge-count": (f"path,views\n/posts/a/,2\n/posts/b/,{'9' * 5000}\n", "", "line 3: '999"),
+    "json-inf": ('{"/posts/a/": 2, "/posts/b/": 1e999}', "", "'/posts/b/': 'inf' is too"),
+    "zip-lzma": (_flip(_zip(zipfile.ZIP_LZMA)), "", "cannot uncompress pages.csv"),
+    "gzip-truncated": (_gzip_truncated(), "", "cannot uncompress the gzip data"),
+    "directory": (None, "analytics", "cannot read "),
+    "dev-zero": (None, "/dev/zero", "not a regular file"),
+}
+
+
+@pytest.mark.parametrize(
+    ("content", "views_file", "message"), BUILD_CASES.values(), ids=list(BUILD_CASES)
+)
+def test_a_hostile_export_is_one_warning_naming_the_file(
+    tmp_path: Path, content: FileContent | None, views_file: str, message: str
+) -> None:
+    views_file = views_file or "analytics/views.csv"
+    extra = {"analytics/views.csv": content} if content is not None else {"analytics/x": ""}
+    config = _aiblog(views_file)
+    site = build_site(tmp_path / "lenient", config=config, files=_POSTS, extra_files=extra)
+    assert site.ok, site.error
+    assert len(site.warnings) == 1, site.warnings
+    assert site.warnings[0].startswith(f"aiblog: {views_file}: "), site.warnings
+    assert message in site.warnings[0], site.warnings
+    assert len(site.warnings[0]) < 300
+    assert site.html("posts/b.md").select(".aiblog-popular")  # the list is still there
+    strict = build_fails_strict(tmp_path / "strict", config=config, files=_POSTS, extra_files=extra)
+    assert message in strict.warnings[0]
+
+
+def test_a_fifo_as_views_file_does_not_hang_the_build(tmp_path: Path) -> None:
+    (tmp_path / "analytics").mkdir()
+    os.mkfifo(tmp_path / "analytics" / "views.csv")
+    site = build_site(tmp_path, config=_aiblog("analytics/views.csv"), files=_POSTS)
+    assert site.ok and len(site.warnings) == 1
+    assert "analytics/views.csv: " in site.warnings[0] and "not a regular file" in site.warnings[0]
