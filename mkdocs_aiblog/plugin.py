@@ -9,7 +9,7 @@ templates only read them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -32,8 +32,11 @@ from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.links import internal_links, url_key
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -71,6 +74,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
+        self.server: LiveReloadServer | None = None
+        self.watched: tuple[str, bool] | None = None
+        """What `server` watches for the export (see `popular.watch_target`)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -242,6 +248,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
             for problem in problems:
                 log.warning(problem)
+            self._watch_export(config)  # a new views_file, or one that appeared
             links = dict(self.links.values())
             self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
                 self.posts.values(), counts, links
@@ -293,6 +300,35 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         view, spliced = placing
         return render.place(output, spliced, view, self.partials, page)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        self.server = server
+        self._watch_export(config)
+        return server
+
+    def _watch_export(self, config: MkDocsConfig) -> None:
+        """Have `mkdocs serve` rebuild when the export (outside `docs/`) changes."""
+        if self.server is None:
+            return
+        target = None
+        if self.config.enabled and self.config.popular.enabled:
+            config_dir = Path(config.config_file_path).parent
+            target = popular.watch_target(
+                self.config.popular, config_dir=config_dir, docs_dir=Path(config.docs_dir)
+            )
+        if target == self.watched:
+            return
+        if target is not None:
+            try:
+                self.server.watch(target[0], recursive=target[1])
+            except OSError as error:  # gone since it was checked: the next build retries
+                log.debug(f"cannot watch {target[0]}: {error}")
+                target = None
+        if self.watched is not None:
+            self.server.unwatch(self.watched[0])
+        self.watched = target
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

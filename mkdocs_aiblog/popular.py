@@ -7,6 +7,7 @@ page only takes the first few entries that are not itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,25 @@ def read_views(
         base_path=base_path(site_url),
     )
     return dict(result.counts), [f"{options.views_file}: {problem}" for problem in result.problems]
+
+
+def watch_target(
+    options: PopularConfig, *, config_dir: Path, docs_dir: Path
+) -> tuple[str, bool] | None:
+    """Give what `mkdocs serve` must watch to see the export change, and if recursively.
+
+    The export itself; while it does not exist, its folder, not recursively (the
+    watcher cannot watch a file that is not there yet). None where there is nothing
+    to watch, or `docs/` (which serve watches) holds the export.
+    """
+    if not options.views_file:
+        return None
+    path = Path(os.path.abspath(config_dir / options.views_file))
+    if path.is_relative_to(os.path.abspath(docs_dir)):
+        return None
+    if path.exists():
+        return str(path), False
+    return (str(path.parent), False) if path.parent.is_dir() else None
 
 
 def ranking(

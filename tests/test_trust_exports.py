@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import REPO_ROOT, FileContent, build_fails_strict, build_site, post
+from bs4 import BeautifulSoup
+from serve_harness import MkdocsServe, ServeFactory
+from sitebuild import (
+    REPO_ROOT,
+    FileContent,
+    build_fails_strict,
+    build_site,
+    post,
+    write_project,
+)
 
 from mkdocs_aiblog import exportfile
 from mkdocs_aiblog.exportfile import MAX_BYTES, MAX_LINE
@@ -307,3 +316,118 @@ def test_a_fifo_as_views_file_does_not_hang_the_build(tmp_path: Path) -> None:
     site = build_site(tmp_path, config=_aiblog("analytics/views.csv"), files=_POSTS)
     assert site.ok and len(site.warnings) == 1
     assert "analytics/views.csv: " in site.warnings[0] and "not a regular file" in site.warnings[0]
+
+
+# -- mkdocs serve --------------------------------------------------------------------------
+
+REBUILD_TIMEOUT = 40.0
+_SERVE_POSTS: dict[str, FileContent] = {
+    "index.md": "# Home\n",
+    "posts/a.md": post(title="Alpha", date="2026-01-01"),
+    "posts/b.md": post(title="Beta", date="2026-01-02"),
+    "posts/c.md": post(title="Gamma", date="2026-01-03"),
+}
+
+
+def _rebuild(server: MkdocsServe, change: Callable[[], None]) -> str:
+    """Make `change`, wait for the rebuild it causes, give that rebuild's log."""
+    before = server.log()
+    builds = before.count("Reloading browsers")
+    change()
+    deadline = time.monotonic() + REBUILD_TIMEOUT
+    while server.log().count("Reloading browsers") <= builds:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no rebuild within {REBUILD_TIMEOUT} s:\n{server.log()}")
+        time.sleep(0.1)
+    return server.log()[len(before) :]
+
+
+def _warnings(log: str) -> list[str]:
+    return [line for line in log.splitlines() if line.startswith("WARNING") or "Traceback" in line]
+
+
+def _popular(server: MkdocsServe, page: str) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(server.get(page), "html.parser")
+    listed = []
+    for item in soup.select(".aiblog-popular--after li.aiblog-popular__item"):
+        name = item.select_one(".aiblog-popular__name")
+        assert name is not None
+        listed.append((name.get_text(strip=True), str(item.get("data-aiblog-reason"))))
+    return listed
+
+
+def _replace(path: Path, content: bytes) -> Callable[[], None]:
+    """Give a change that replaces `path` the way a download or an editor does: by rename."""
+
+    def change() -> None:
+        partial = path.with_name(path.name + ".part")
+        partial.write_bytes(content)
+        os.replace(partial, path)
+
+    return change
+
+
+@pytest.mark.serve
+@pytest.mark.timeout(180)
+def test_serve_watches_the_export_and_recovers_from_a_hostile_one(
+    tmp_path: Path, mkdocs_serve: ServeFactory
+) -> None:
+    write_project(
+        tmp_path / "src",
+        config=_aiblog("analytics/views.csv") | {"site_url": "https://example.org/"},
+        files=_SERVE_POSTS,
+        extra_files={"analytics/views.csv": "path,views\n/posts/a/,50\n/posts/b/,5\n"},
+    )
+    server = mkdocs_serve(tmp_path / "src")
+    export = server.project / "analytics/views.csv"
+    assert [t for t, _ in _popular(server, "posts/c/")][:2] == ["Alpha", "Beta"]
+
+    log = _rebuild(server, _replace(export, b"path,views\n/posts/a/,5\n/posts/b/,50\n"))
+    assert _warnings(log) == [], log
+    assert [t for t, _ in _popular(server, "posts/c/")][:2] == ["Beta", "Alpha"]
+
+    hostile = {
+        "huge count": f"path,views\n/posts/a/,{'9' * 5000}\n".encode(),
+        "corrupt lzma": _flip(_zip(zipfile.ZIP_LZMA)),
+        "truncated gzip": _gzip_truncated(),
+    }
+    for name, content in hostile.items():
+        log = _rebuild(server, _replace(export, content))
+        warnings = _warnings(log)
+        assert len(warnings) == 1, (name, log)
+        assert "analytics/views.csv: " in warnings[0], (name, warnings)
+        assert server.fetch("posts/c/")[0] == 200  # still serving, the list without views
+
+    log = _rebuild(server, _replace(export, b"path,views\n/posts/a/,9\n/posts/b/,1\n"))
+    assert _warnings(log) == [], log
+    assert _popular(server, "posts/c/")[:2] == [("Alpha", "views"), ("Beta", "views")]
+
+    # Deleted, then back: a missing export is one warning; its folder is watched.
+    log = _rebuild(server, export.unlink)
+    assert len(_warnings(log)) == 1 and "cannot read" in log, log
+    log = _rebuild(server, _replace(export, b"path,views\n/posts/b/,7\n"))
+    assert _warnings(log) == [], log
+    assert _popular(server, "posts/c/")[0] == ("Beta", "views")
+    # and the file itself is watched again once it is back
+    log = _rebuild(server, _replace(export, b"path,views\n/posts/a/,7\n"))
+    assert _popular(server, "posts/c/")[0] == ("Alpha", "views")
+
+
+@pytest.mark.serve
+@pytest.mark.timeout(120)
+def test_serve_sees_an_export_that_did_not_exist_at_start(
+    tmp_path: Path, mkdocs_serve: ServeFactory
+) -> None:
+    write_project(
+        tmp_path / "src",
+        config=_aiblog("analytics/views.csv"),
+        files=_SERVE_POSTS,
+        extra_files={"analytics/README.txt": "exports land here\n"},
+    )
+    server = mkdocs_serve(tmp_path / "src")
+    assert "cannot read" in server.log()
+    assert all(reason != "views" for _, reason in _popular(server, "posts/c/"))
+    export = server.project / "analytics/views.csv"
+    log = _rebuild(server, lambda: export.write_text("path,views\n/posts/a/,3\n"))
+    assert _warnings(log) == [], log
+    assert _popular(server, "posts/c/")[0] == ("Alpha", "views")
