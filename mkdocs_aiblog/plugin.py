@@ -74,6 +74,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.story_defaults = fullstory.Defaults(title="", text="", button="")
         self.base_path = "/"
         self.social = False
+        self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
+        """The posts of the previous build, and their inclusion (for `--dirty`)."""
         self.server: LiveReloadServer | None = None
         self.watched: tuple[str, bool] | None = None
         """What `server` watches for the export (see `popular.watch_target`)."""
@@ -136,6 +138,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        listed = frozenset(
+            (file.src_uri, file.inclusion)
+            for file in files.documentation_pages()
+            if self._is_post(file)
+        )
+        if self.dirty and self.listed is not None and listed != self.listed:
+            # A post came, went or became a draft: every page may list it (popular
+            # lists, post lists, newer/older links), but `--dirty` renders only the
+            # changed files; so this once, all pages.
+            sources.render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        self.listed = listed
         name = self.config.authors_file.format(posts_dir=self.config.posts_dir)
         if self.config.authors_file == AiblogConfig.authors_file.default:
             name = compat.blog_authors_file(config) or name  # Material's blog: the same file

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.structure.files import File, Files
 
 
@@ -52,3 +56,15 @@ def fallback_title(file: File) -> str:
         posixpath.basename(posixpath.dirname(file.src_uri)) if file.name == "index" else file.name
     )
     return name.replace("-", " ").replace("_", " ").strip().capitalize() or file.src_uri
+
+
+def render_again(pages: Iterable[File]) -> None:
+    """Make a `--dirty` build render `pages` again, by dating their output back.
+
+    MkDocs' dirty build skips a page whose output is newer than its source
+    (`File.is_modified`); only the output in the site directory is touched, never
+    `docs/`.
+    """
+    for file in pages:
+        with contextlib.suppress(OSError):  # no output yet: it is rendered anyway
+            os.utime(file.abs_dest_path, (0, 0))

@@ -431,3 +431,38 @@ def test_serve_sees_an_export_that_did_not_exist_at_start(
     log = _rebuild(server, lambda: export.write_text("path,views\n/posts/a/,3\n"))
     assert _warnings(log) == [], log
     assert _popular(server, "posts/c/")[0] == ("Alpha", "views")
+
+
+def _list_titles(server: MkdocsServe, page: str) -> list[str]:
+    soup = BeautifulSoup(server.get(page), "html.parser")
+    return [t.get_text(strip=True) for t in soup.select(".aiblog-post-list .aiblog-card__title")]
+
+
+@pytest.mark.serve
+@pytest.mark.timeout(180)
+def test_dirty_serve_drops_a_deleted_or_renamed_post_from_every_list(
+    tmp_path: Path, mkdocs_serve: ServeFactory
+) -> None:
+    """Under `--dirty` only changed files are rendered; lists on the others must follow."""
+    write_project(
+        tmp_path / "src",
+        config=_aiblog("analytics/views.csv"),
+        files=_SERVE_POSTS | {"index.md": "# Home\n\n/// post-list\n///\n"},
+        extra_files={"analytics/views.csv": "path,views\n/posts/a/,9\n/posts/b/,5\n"},
+    )
+    server = mkdocs_serve(tmp_path / "src", "--dirty")
+    docs = server.project / "docs"
+    assert _list_titles(server, "") == ["Gamma", "Beta", "Alpha"]
+    assert [t for t, _ in _popular(server, "posts/b/")] == ["Alpha", "Gamma"]
+
+    log = _rebuild(server, (docs / "posts/a.md").unlink)
+    assert _warnings(log) == [], log
+    assert _list_titles(server, "") == ["Gamma", "Beta"]
+    assert [t for t, _ in _popular(server, "posts/b/")] == ["Gamma"]
+    assert [t for t, _ in _popular(server, "posts/c/")] == ["Beta"]
+
+    log = _rebuild(server, lambda: (docs / "posts/c.md").rename(docs / "posts/d.md"))
+    assert _warnings(log) == [], log
+    assert _list_titles(server, "") == ["Gamma", "Beta"]
+    assert "posts/d/" in server.get("") and "posts/c/" not in server.get("")
+    assert "posts/d/" in server.get("posts/b/") and "posts/c/" not in server.get("posts/b/")
