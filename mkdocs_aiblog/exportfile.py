@@ -13,6 +13,7 @@ import gzip
 import io
 import lzma
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -28,9 +29,14 @@ _CHUNK = 1 << 16
 
 # What a corrupt or truncated gzip, zip, deflate, bzip2 or LZMA stream raises while
 # it is read: BadGzipFile and bz2's errors are OSErrors, a bad CRC is BadZipFile, an
-# encrypted member RuntimeError, an unknown compression NotImplementedError.
+# encrypted member RuntimeError, an unknown compression NotImplementedError; a
+# damaged zip directory can make zipfile seek before the start (ValueError), read
+# a short record (struct.error) or overflow.
 ERRORS = (
     OSError,
+    ValueError,
+    OverflowError,
+    struct.error,
     EOFError,
     zlib.error,
     lzma.LZMAError,
@@ -38,6 +44,12 @@ ERRORS = (
     RuntimeError,
     NotImplementedError,
 )
+
+
+def why(error: BaseException) -> str:
+    """Give an error's message cut short: zipfile's can quote a whole header."""
+    text = str(error) or type(error).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 class Unreadable(Exception):
@@ -107,7 +119,8 @@ def open_bytes(data: bytes | PurePath, stack: ExitStack) -> tuple[IO[bytes], str
             opened = f"{member} in the zip file"
             source = stack.enter_context(archive.open(member))
         except ERRORS as error:
-            raise Unreadable(f"cannot uncompress {opened or 'the zip file'}: {error}") from None
+            what = opened or "the zip file"
+            raise Unreadable(f"cannot uncompress {what}: {why(error)}") from None
     return io.BufferedReader(_Capped(source), _CHUNK), opened
 
 

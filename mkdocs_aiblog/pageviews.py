@@ -43,7 +43,7 @@ from pathlib import PurePath
 from types import MappingProxyType
 from typing import IO
 
-from mkdocs_aiblog.exportfile import ERRORS, Lines, Unreadable, open_bytes, text_of
+from mkdocs_aiblog.exportfile import ERRORS, Lines, Unreadable, open_bytes, text_of, why
 from mkdocs_aiblog.exportformats import (
     FORMATS,
     GOAT_HEAD,
@@ -147,7 +147,7 @@ def parse_export(
         reader.counts.clear()
         what = f"cannot uncompress {opened}" if opened else "cannot read the export"
         line = f" (at line {source.number + 1})" if source and source.number else ""
-        reader.problem(None, f"{what}{line}: {error}; nothing read")
+        reader.problem(None, f"{what}{line}: {why(error)}; nothing read")
     return reader.result(fmt)
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from serve_harness import MkdocsServe, ServeFactory
 from sitebuild import (
     REPO_ROOT,
@@ -154,6 +156,43 @@ def test_corrupt_compressed_data_is_one_problem_and_nothing_read(make: Callable[
     message = str(views.problems[0])
     assert "uncompress" in message and len(message) < 300, message
     assert views.counts == {}  # a part of an export would rank wrongly
+
+
+_PACKED = {
+    "gzip": gzip.compress(_ROWS.encode()),
+    **{
+        f"zip-{name}": bytes(_zip(method))
+        for name, method in [
+            ("stored", zipfile.ZIP_STORED),
+            ("deflate", zipfile.ZIP_DEFLATED),
+            ("bzip2", zipfile.ZIP_BZIP2),
+            ("lzma", zipfile.ZIP_LZMA),
+        ]
+    },
+}
+
+
+@pytest.mark.slow
+@example("zip-deflate", [(4_015_208_989, 1)], None)  # zipfile: "negative seek value"
+@example("zip-bzip2", [(27, 1)], None)  # zipfile quotes the whole damaged header
+@settings(derandomize=True, deadline=None, max_examples=300)
+@given(
+    st.sampled_from(sorted(_PACKED)),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(1, 255)), min_size=1, max_size=4),
+    st.one_of(st.none(), st.integers(min_value=1)),
+)
+def test_any_damage_to_compressed_data_is_at_most_one_problem(
+    kind: str, flips: list[tuple[int, int]], cut: int | None
+) -> None:
+    data = bytearray(_PACKED[kind])
+    for at, mask in flips:
+        data[at % len(data)] ^= mask
+    views = parse_export(bytes(data[: cut % len(data) if cut else None]))
+    assert all(isinstance(n, int) and n >= 0 for n in views.counts.values())
+    unreadable = [p for p in views.problems if "uncompress" in p.message or "zip" in p.message]
+    assert len(unreadable) <= 1
+    if unreadable:
+        assert views.counts == {} and len(str(unreadable[0])) < 300
 
 
 def test_an_unsupported_zip_compression_is_a_problem() -> None:
