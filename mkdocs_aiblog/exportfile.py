@@ -9,6 +9,7 @@ error of the decompressor, see `ERRORS`), which the caller turns into one proble
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import lzma
@@ -151,27 +152,35 @@ class Lines:
         self.number = 0
         """Lines read so far."""
         self.check_text = check_text
-        self.nul_told = False
+        self._lines = self._read()
 
     def __iter__(self) -> Iterator[str]:
-        return self
+        return self._lines
 
-    def __next__(self) -> str:
-        line = self.text.readline(MAX_LINE)
-        if not line:
-            raise StopIteration
-        self.number += 1
-        if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
-            self.problem(self.number, f"a line over {MAX_LINE >> 20} MiB; left out")
-            while (rest := self.text.readline(MAX_LINE)) and not rest.endswith(("\n", "\r")):
-                pass
-            return "\n"  # keeps the line numbers of what follows
-        if self.check_text and "\ufffd" in line:
-            self.check_text = False  # once is enough
-            self.problem(self.number, "not UTF-8 text; the bytes that are not were replaced")
-        if "\x00" in line:  # Python 3.10's csv refuses them
-            if not self.nul_told:
-                self.problem(None, "NUL characters in the export were removed")
-                self.nul_told = True
-            line = line.replace("\x00", "")
-        return line
+    def _read(self) -> Iterator[str]:
+        # A generator with locals: this runs once per line of exports with millions.
+        readline, problem, check_text, nul_told = (
+            self.text.readline,
+            self.problem,
+            self.check_text,
+            False,
+        )
+        number = 0
+        for line in iter(functools.partial(readline, MAX_LINE), ""):
+            number += 1
+            self.number = number
+            if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
+                problem(number, f"a line over {MAX_LINE >> 20} MiB; left out")
+                while (rest := readline(MAX_LINE)) and not rest.endswith(("\n", "\r")):
+                    pass
+                yield "\n"  # keeps the line numbers of what follows
+                continue
+            if check_text and "\ufffd" in line:
+                check_text = False  # once is enough
+                problem(number, "not UTF-8 text; the bytes that are not were replaced")
+            if "\x00" in line:  # Python 3.10's csv refuses them
+                if not nul_told:
+                    problem(None, "NUL characters in the export were removed")
+                    nul_told = True
+                line = line.replace("\x00", "")
+            yield line

@@ -26,7 +26,8 @@ What each tool writes (checked against its source code or documentation):
 
 Parsing never raises: whatever could be read is returned with a list of problems.
 Separators `,`, `;` and tab, a BOM, UTF-16 (Excel's "Unicode text"), gzip and zip
-files are handled.
+files are handled. Files are streamed (`exportfile`): memory follows the distinct
+paths, not the file's size; an export that cannot be read whole gives no counts.
 """
 
 from __future__ import annotations

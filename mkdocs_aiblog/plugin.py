@@ -76,9 +76,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.social = False
         self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
         """The posts of the previous build, and their inclusion (for `--dirty`)."""
-        self.server: LiveReloadServer | None = None
-        self.watched: tuple[str, bool] | None = None
-        """What `server` watches for the export (see `popular.watch_target`)."""
+        self.watch = popular.ExportWatch()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -317,31 +315,21 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
-        self.server = server
+        self.watch.server = server
         self._watch_export(config)
         return server
 
     def _watch_export(self, config: MkDocsConfig) -> None:
         """Have `mkdocs serve` rebuild when the export (outside `docs/`) changes."""
-        if self.server is None:
+        if self.watch.server is None or not (self.config.enabled and self.config.popular.enabled):
             return
-        target = None
-        if self.config.enabled and self.config.popular.enabled:
-            config_dir = Path(config.config_file_path).parent
-            target = popular.watch_target(
-                self.config.popular, config_dir=config_dir, docs_dir=Path(config.docs_dir)
+        self.watch.follow(
+            popular.watch_target(
+                self.config.popular,
+                config_dir=Path(config.config_file_path).parent,
+                docs_dir=Path(config.docs_dir),
             )
-        if target == self.watched:
-            return
-        if target is not None:
-            try:
-                self.server.watch(target[0], recursive=target[1])
-            except OSError as error:  # gone since it was checked: the next build retries
-                log.debug(f"cannot watch {target[0]}: {error}")
-                target = None
-        if self.watched is not None:
-            self.server.unwatch(self.watched[0])
-        self.watched = target
+        )
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

@@ -19,6 +19,8 @@ from mkdocs_aiblog.ranking import Candidate, Ranked, rank, top, unmatched
 from mkdocs_aiblog.views import Popular
 
 if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
     from mkdocs_aiblog.config import PopularConfig
     from mkdocs_aiblog.posts import Post
 
@@ -67,6 +69,27 @@ def watch_target(
     if path.exists():
         return str(path), False
     return (str(path.parent), False) if path.parent.is_dir() else None
+
+
+class ExportWatch:
+    """What `mkdocs serve` watches for the export: it follows `watch_target` across builds."""
+
+    def __init__(self) -> None:
+        self.server: LiveReloadServer | None = None
+        self.watched: tuple[str, bool] | None = None
+
+    def follow(self, target: tuple[str, bool] | None) -> None:
+        """Watch `target` (a path, and whether recursively) in place of what was watched."""
+        if self.server is None or target == self.watched:
+            return
+        if target is not None:
+            try:
+                self.server.watch(target[0], recursive=target[1])
+            except OSError:  # gone since it was checked: the next build tries again
+                target = None
+        if self.watched is not None:
+            self.server.unwatch(self.watched[0])
+        self.watched = target
 
 
 def ranking(
