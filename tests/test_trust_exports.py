@@ -7,6 +7,7 @@ the same through a real build (one warning naming the file), and `mkdocs serve`.
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import io
 import os
@@ -96,7 +97,7 @@ def test_a_huge_header_is_shown_short() -> None:
 
 def test_a_huge_date_cell_is_shown_short() -> None:
     text = f"path,views,date\n/a/,1,2026-11-20\n/b/,1,{'9' * 5000}\n"
-    views = parse_export(text, window_days=30, today=__import__("datetime").date(2026, 11, 25))
+    views = parse_export(text, window_days=30, today=datetime.date(2026, 11, 25))
     assert dict(views.counts) == {"a": 1}
     assert [p.line for p in views.problems] == [3]
     assert len(str(views.problems[0])) < 120
