@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -33,8 +33,11 @@ from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -78,6 +81,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.images: images.Images | None = None
         self.told: dict[str, str] = {}
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
+        self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
+        """The posts of the previous build, and their inclusion (for `--dirty`)."""
+        self.watch = popular.ExportWatch()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -148,6 +154,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             elif not in_nav:
                 # A list of every post on every page costs posts x pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        listed = frozenset(
+            (file.src_uri, file.inclusion)
+            for file in files.documentation_pages()
+            if self._is_post(file)
+        )
+        if self.dirty and self.listed is not None and listed != self.listed:
+            # A post came, went or became a draft: every page may list it (popular
+            # lists, post lists, newer/older links), but `--dirty` renders only the
+            # changed files; so this once, all pages.
+            sources.render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        self.listed = listed
         name = self.authors_file
         if self.config.authors_file == AiblogConfig.authors_file.default:
             name = compat.blog_authors_file(config) or name  # Material's blog: the same file
@@ -283,6 +300,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
             for problem in problems:
                 _warn(problem)
+            self._watch_export(config)  # a new views_file, or one that appeared
             links = dict(self.links.values())
             self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
                 self.posts.values(), counts, links
@@ -349,6 +367,25 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if self.images is None or self.images.files is not files:
             self.images = images.Images(files)
         return self.images
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        self.watch.server = server
+        self._watch_export(config)
+        return server
+
+    def _watch_export(self, config: MkDocsConfig) -> None:
+        """Have `mkdocs serve` rebuild when the export (outside `docs/`) changes."""
+        if self.watch.server is None or not (self.config.enabled and self.config.popular.enabled):
+            return
+        self.watch.follow(
+            popular.watch_target(
+                self.config.popular,
+                config_dir=Path(config.config_file_path).parent,
+                docs_dir=Path(config.docs_dir),
+            )
+        )
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")

@@ -9,6 +9,8 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from mkdocs_aiblog.core.text import shown
+
 FORMATS = ("goatcounter", "plausible", "ga4", "umami", "csv", "json")
 
 # Known columns per format, lowercase: (path names, count names, date names).
@@ -31,6 +33,9 @@ _LAYOUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
 }
 GOAT_HEAD = re.compile(r"\d+,?path")
 TOTALS = frozenset({"", "total", "totals", "grand total"})  # GA4 totals rows: no page
+MAX_COUNT = 10**15 - 1
+"""Views of one row at most: more is no real page's count, and long numbers cost."""
+_DIGITS = 15
 _THOUSANDS = re.compile(r"\d{1,3}(?:[, \u00a0\u202f']\d{3})+")
 
 
@@ -74,19 +79,42 @@ def _find(header: list[str], names: tuple[str, ...]) -> int | None:
 
 
 def read_count(value: object) -> int | None:
-    """Read a whole, non-negative number of views (`1,234` and `12.0` too)."""
+    """Read a whole, non-negative number of views up to `MAX_COUNT` (`1,234`, `12.0` too)."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
+    if isinstance(value, (int, float)):
+        # float: inf and nan are not integers; 1e300 is, but no page has those views
+        ok = (isinstance(value, int) or value.is_integer()) and 0 <= value <= MAX_COUNT
+        return int(value) if ok else None
+    whole = _whole(value)
+    return int(whole) if whole is not None and len(whole) <= _DIGITS else None
+
+
+def count_problem(value: object) -> str:
+    """Say why `read_count` refused `value`, showing it shortened."""
+    whole = None if isinstance(value, (bool, int, float)) else _whole(value)
+    big = isinstance(value, (int, float)) and not isinstance(value, bool) and value > MAX_COUNT
+    if big or (whole is not None and len(whole) > _DIGITS):
+        return f"{_cell(value)} is too large to be a number of views"
+    return f"{_cell(value)} is not a whole number"
+
+
+def _cell(value: object) -> str:
+    """Give a cell as a log line quotes it: as text, cut to 40 characters."""
+    if isinstance(value, int) and value.bit_length() > 1024:
+        return shown(value, 40)  # too long for `str`
+    return shown(value if isinstance(value, str) else str(value), 40)
+
+
+def _whole(value: object) -> str | None:
+    """Give the digits of a whole number written as text, or None."""
     text = str(value).strip()
     if _THOUSANDS.fullmatch(text):
         text = re.sub(r"\D", "", text)
     whole, _, fraction = text.partition(".")
     if whole.isascii() and whole.isdigit() and (not fraction or set(fraction) == {"0"}):
-        return int(whole)
+        # checked before `int`, which refuses over 4,300 digits (Python 3.11+)
+        return whole.lstrip("0") or "0"
     return None
 
 

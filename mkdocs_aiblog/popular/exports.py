@@ -26,39 +26,40 @@ What each tool writes (checked against its source code or documentation):
 
 Parsing never raises: whatever could be read is returned with a list of problems.
 Separators `,`, `;` and tab, a BOM, UTF-16 (Excel's "Unicode text"), gzip and zip
-files are handled.
+files are handled. Files are streamed (`exportfile`): memory follows the distinct
+paths, not the file's size; an export that cannot be read whole gives no counts.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import itertools
 import json
-import zipfile
-import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from types import MappingProxyType
+from typing import IO
 
-from mkdocs_aiblog.core.text import clean, listed, name, shown
+from mkdocs_aiblog.core.text import clean, listed, shown
 from mkdocs_aiblog.popular.columns import (
     FORMATS,
     GOAT_HEAD,
     TOTALS,
     Layout,
+    count_problem,
     find_layout,
     read_count,
     read_date,
 )
+from mkdocs_aiblog.popular.exportfile import ERRORS, Lines, Unreadable, open_bytes, text_of, why
 from mkdocs_aiblog.popular.links import url_key
 
 MAX_PROBLEMS = 20
 """Problems listed one by one; the rest are summed up in one last problem."""
-_MAX_BYTES = 512 << 20  # a decompressed export larger than this is refused
 
 
 @dataclass(frozen=True)
@@ -130,22 +131,24 @@ def parse_export(
             reader.since = (today or date.today()) - timedelta(days=window_days - 1)
         except OverflowError:  # a window longer than the calendar: every row
             reader.since = date.min
-    if isinstance(data, PurePath):
-        try:
-            data = Path(data).read_bytes()
-        except OSError as error:
-            why = clean(str(error.strerror or error), 120)
-            reader.problem(None, f"cannot read {name(error.filename, 200)}: {why}")
-            return reader.result(fmt)
-    text = reader.decode(data)
-    if text is not None and not text.strip():
-        reader.problem(None, "the export is empty")
-    elif text is not None:
-        if fmt == "json" or (fmt == "auto" and text.lstrip()[:1] in ("{", "[")):
-            fmt, rows = "json", reader.json_rows(text)
-        else:
-            rows = reader.csv_rows(text)
-        fmt = reader.tally(rows, fmt)
+    opened, source = "", None
+    try:
+        with ExitStack() as stack:
+            if isinstance(data, str):
+                text: IO[str] = io.StringIO(data.removeprefix("\ufeff"), newline="")
+            else:
+                stream, opened = open_bytes(data, stack)
+                text = text_of(stream)
+            source = Lines(text, reader.problem, check_text=not isinstance(data, str))
+            fmt = reader.read(source, fmt)
+    except Unreadable as error:
+        reader.counts.clear()  # a part of an export would rank wrongly: none of it
+        reader.problem(None, str(error))
+    except ERRORS as error:
+        reader.counts.clear()
+        what = f"cannot uncompress {opened}" if opened else "cannot read the export"
+        line = f" (at line {source.number + 1})" if source and source.number else ""
+        reader.problem(None, f"{what}{line}: {why(error)}; nothing read")
     return reader.result(fmt)
 
 
@@ -174,54 +177,34 @@ class _Reader:
             self.problems.append(Problem(None, f"and {self.unlisted} more problems"))
         return PageViews(fmt, MappingProxyType(self.counts), tuple(self.problems))
 
-    def decode(self, data: bytes | str) -> str | None:
-        """Give the export's text, uncompressed; None if there is none to read."""
-        if isinstance(data, str):
-            return data.removeprefix("\ufeff")
-        try:
-            if data[:2] == b"\x1f\x8b":
-                with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-                    data = unzipped.read(_MAX_BYTES + 1)
-            elif data[:4] == b"PK\x03\x04":
-                with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                    names = [n for n in archive.namelist() if not n.endswith("/")]
-                    pages = [n for n in names if n.rsplit("/", 1)[-1] == "pages.csv"]
-                    if not pages and len(names) != 1:
-                        listing = f"it has {listed(names)}"
-                        self.problem(None, f"the zip file has no pages.csv ({listing})")
-                        return None
-                    with archive.open((pages or names)[0]) as member:
-                        data = member.read(_MAX_BYTES + 1)
-        except (OSError, EOFError, zlib.error, zipfile.BadZipFile, RuntimeError) as error:
-            self.problem(None, f"cannot uncompress the export: {clean(str(error), 120)}")
-            return None
-        if len(data) > _MAX_BYTES:
-            self.problem(None, f"the export is over {_MAX_BYTES >> 20} MiB; not read")
-            return None
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text"
-            return data.decode("utf-16", "replace").removeprefix("\ufeff")
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            self.problem(line, "not UTF-8 text; the bytes that are not were replaced")
-            return data.decode("utf-8", "replace").removeprefix("\ufeff")
-
-    def csv_rows(self, text: str) -> Iterator[_Row]:
-        """Yield (line, cells) from the header on, past GA4's `#` comment block."""
-        start, line = 0, 1
-        while start < len(text):
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end + 1
-            if text[start:end].strip() and not text[start:end].lstrip().startswith("#"):
+    def read(self, source: Lines, fmt: str) -> str:
+        """Sum the views of an export's lines; give the format read."""
+        blank: list[str] = []
+        for first in source:
+            if first.strip():
                 break
-            start, line = end, line + 1
-        header = text[start:end]
+            blank.append(first)
+        else:
+            self.problem(None, "the export is empty")
+            return fmt
+        if fmt == "json" or (fmt == "auto" and first.lstrip()[:1] in ("{", "[")):
+            # A JSON export is one value, so it is read whole: `{path: views}` grows
+            # with the paths, not with the pageviews as GoatCounter's rows do.
+            text = "".join(blank) + first + source.text.read()
+            return self.tally(self.json_rows(text), "json")
+        return self.tally(self.csv_rows(itertools.chain(blank, [first], source)), fmt)
+
+    def csv_rows(self, source: Iterator[str]) -> Iterator[_Row]:
+        """Yield (line, cells) from the header on, past GA4's `#` comment block."""
+        line = 1
+        for header in source:
+            if header.strip() and not header.lstrip().startswith("#"):
+                break
+            line += 1
+        else:
+            return
         delimiter = max((",", ";", "\t"), key=header.count)
-        if "\x00" in text:  # Python 3.10's csv refuses them
-            self.problem(None, "NUL characters in the export were removed")
-            text = text.replace("\x00", "")
-        reader = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter)
+        reader = csv.reader(itertools.chain([header], source), delimiter=delimiter)
         done = 0  # lines read so far, from the header's
         while True:
             try:
@@ -238,7 +221,7 @@ class _Reader:
     def json_rows(self, text: str) -> Iterator[_Row]:
         """Yield a `{path: views}` mapping as `path,views` rows."""
         try:
-            value = json.loads(text)
+            value = json.loads(text, parse_int=_read_int)
         except (ValueError, RecursionError) as error:
             line = getattr(error, "lineno", None)
             self.problem(line, f"not valid JSON: {clean(str(getattr(error, 'msg', error)), 120)}")
@@ -300,7 +283,7 @@ class _Reader:
             views = 1 if count_at is None else read_count(cells[count_at])
             if views is None:
                 where = "" if line else f"{shown(path)}: "
-                self.problem(line, f"{where}{shown(cells[count_at or 0])} is not a whole number")
+                self.problem(line, f"{where}{count_problem(cells[count_at or 0])}")
                 continue
             if path.lower() in TOTALS:
                 continue  # GA4's totals row, or no page at all
@@ -310,3 +293,9 @@ class _Reader:
                 full = "//" + path if slash and "." in host and ":" not in host else path
                 key = keys[path] = url_key(full, base_path=self.base_path)
             self.counts[key] = self.counts.get(key, 0) + views
+
+
+def _read_int(digits: str) -> int | str:
+    """Give a JSON integer; one too long for `int` (Python 3.11+ refuses over 4,300
+    digits) stays text, for `read_count` to refuse as one bad entry."""
+    return int(digits) if len(digits) <= 18 else digits

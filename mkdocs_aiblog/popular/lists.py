@@ -7,6 +7,7 @@ page only takes the first few entries that are not itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from mkdocs_aiblog.popular.links import url_key
 from mkdocs_aiblog.popular.ranking import Candidate, Ranked, rank, spread, unmatched
 
 if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
     from mkdocs_aiblog.core.posts import Post
     from mkdocs_aiblog.popular.options import PopularConfig
 
@@ -56,6 +59,46 @@ def read_views(
         base_path=base_path(site_url),
     )
     return dict(result.counts), [f"{options.views_file}: {problem}" for problem in result.problems]
+
+
+def watch_target(
+    options: PopularConfig, *, config_dir: Path, docs_dir: Path
+) -> tuple[str, bool] | None:
+    """Give what `mkdocs serve` must watch to see the export change, and if recursively.
+
+    The export itself; while it does not exist, its folder, not recursively (the
+    watcher cannot watch a file that is not there yet). None where there is nothing
+    to watch, or `docs/` (which serve watches) holds the export.
+    """
+    if not options.views_file:
+        return None
+    path = Path(os.path.abspath(config_dir / options.views_file))
+    if path.is_relative_to(os.path.abspath(docs_dir)):
+        return None
+    if path.exists():
+        return str(path), False
+    return (str(path.parent), False) if path.parent.is_dir() else None
+
+
+class ExportWatch:
+    """What `mkdocs serve` watches for the export: it follows `watch_target` across builds."""
+
+    def __init__(self) -> None:
+        self.server: LiveReloadServer | None = None
+        self.watched: tuple[str, bool] | None = None
+
+    def follow(self, target: tuple[str, bool] | None) -> None:
+        """Watch `target` (a path, and whether recursively) in place of what was watched."""
+        if self.server is None or target == self.watched:
+            return
+        if target is not None:
+            try:
+                self.server.watch(target[0], recursive=target[1])
+            except OSError:  # gone since it was checked: the next build tries again
+                target = None
+        if self.watched is not None:
+            self.server.unwatch(self.watched[0])
+        self.watched = target
 
 
 def ranking(

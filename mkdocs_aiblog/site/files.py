@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -14,6 +16,8 @@ from mkdocs_aiblog.core.posts import WITHHELD
 from mkdocs_aiblog.core.text import load_yaml, yaml_reason
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.structure.files import File, Files
 
 
@@ -108,3 +112,15 @@ def unread_front_matter(markdown: str) -> tuple[bool, str] | None:
     if data is None:
         return False, "front matter: empty; it is shown as text"
     return True, f"front matter: {type(data).__name__} is not a mapping of keys; {WITHHELD}"
+
+
+def render_again(pages: Iterable[File]) -> None:
+    """Make a `--dirty` build render `pages` again, by dating their output back.
+
+    MkDocs' dirty build skips a page whose output is newer than its source
+    (`File.is_modified`); only the output in the site directory is touched, never
+    `docs/`.
+    """
+    for file in pages:
+        with contextlib.suppress(OSError):  # no output yet: it is rendered anyway
+            os.utime(file.abs_dest_path, (0, 0))

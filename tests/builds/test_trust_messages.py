@@ -444,7 +444,7 @@ BILLION_LAUGHS = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".
 
 @pytest.mark.slow
 def test_a_billion_laughs_front_matter_and_authors_file_build_quickly(tmp_path: Path) -> None:
-    keys = ("tags", "categories", "authors", "draft", "readtime", "popular", "image")
+    keys = ("tags", "categories", "authors", "readtime", "popular", "image")
     front = "".join(f"{key}: *a8\n" for key in (*keys, "full_story", "updated"))
     files = {
         "posts/x.md": f"---\ntitle: X\ndate: 2026-11-20\n{BILLION_LAUGHS}{front}---\n\nBody.\n",
@@ -458,6 +458,12 @@ def test_a_billion_laughs_front_matter_and_authors_file_build_quickly(tmp_path: 
     assert site.html("posts/x.md").select_one("article h1") is not None
     assert any("posts/.authors.yml: authors.ada.name: [[[" in w for w in site.warnings)
     assert any("posts/x.md: full_story: [[[" in w for w in site.warnings)
+    assert_plain(site.warnings)
+    # A `draft` that is neither true nor false withholds its post, with a short warning.
+    text = f"---\ntitle: X\ndate: 2026-11-20\n{BILLION_LAUGHS}draft: *a8\n---\n\nBody.\n"
+    site = build_site(tmp_path / "draft", files={"posts/x.md": text})
+    assert not (site.site_dir / "posts/x/index.html").exists()
+    assert any("posts/x.md: draft: [[[" in w and "like a draft" in w for w in site.warnings)
     assert_plain(site.warnings)
 
 
