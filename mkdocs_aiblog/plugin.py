@@ -1,14 +1,14 @@
-"""The `aiblog` plugin: MkDocs events translated into calls of the feature modules.
+"""The `aiblog` plugin: MkDocs events translated into calls of the features.
 
 Data flows one way: files -> posts -> site-wide views -> templates. Front matter
 is checked once per post when its Markdown is read; the site-wide views (the
 timeline, the ranking) are computed once in `on_env`, after every page is read;
-templates only read them.
+templates only read them. Each feature reads its own options (`popular/feature.py`,
+`fullstory/feature.py`, `navigation/feature.py`); this module only wires events.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,17 +20,18 @@ from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core import words as i18n
 from mkdocs_aiblog.core.authors import authors_path, load_authors
-from mkdocs_aiblog.core.text import clean, shown
-from mkdocs_aiblog.fullstory import card as fullstory
-from mkdocs_aiblog.navigation import navigation
+from mkdocs_aiblog.core.text import clean
+from mkdocs_aiblog.fullstory.feature import FullStories
+from mkdocs_aiblog.navigation.feature import BlogNavigation
+from mkdocs_aiblog.navigation.navigation import list_pages
 from mkdocs_aiblog.page import assemble, render
 from mkdocs_aiblog.page import head as meta
 from mkdocs_aiblog.page import view as views
-from mkdocs_aiblog.popular import lists as popular
-from mkdocs_aiblog.popular.links import internal_links, url_key
+from mkdocs_aiblog.popular.feature import PopularPosts
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
+from mkdocs_aiblog.site.posts import read_post, withhold_drafts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,12 +58,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def __init__(self) -> None:
         self.serve = False
         self.dirty = False
-        # Kept across `mkdocs serve --dirty` rebuilds, which do not read unchanged
-        # pages again; pruned in on_files, so deleted posts leave no trace.
         self.posts: dict[str, posts.Post] = {}
+        """By post; kept across `mkdocs serve --dirty` rebuilds, which do not read
+        unchanged pages again; pruned in `on_files`, so deleted posts leave no trace."""
         self.authors: dict[str, posts.Author] = {}
-        self.links: dict[str, tuple[str, frozenset[str]]] = {}
-        """By post: its url key and the url keys it links to (kept like `posts`)."""
         self.pages: dict[str, views.PageView] = {}
         """By page: its view, from `on_page_content` to `on_page_context`."""
         self.spliced: dict[str, tuple[views.PageView, render.Spliced]] = {}
@@ -70,11 +69,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.partials: render.Partials | None = None
         self.words: dict[str, str] = i18n.words(None)
         self.blog = views.Blog(words=self.words, locale=i18n.babel_locale(None))
-        self.listings = navigation.Listings()
+        self.popular = PopularPosts()
+        self.stories = FullStories()
+        self.navigation = BlogNavigation()
         self.not_posts: set[str] = set()
         """Pages in the posts folder that are not posts: list pages, generated pages."""
-        self.story_defaults = fullstory.Defaults(title="", text="", button="")
-        self.base_path = "/"
         self.social = False
         self.authors_file: str | None = None
         """The `authors_file` option as a path under `docs/` (None: refused)."""
@@ -83,7 +82,6 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
         self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
         """The posts of the previous build, and their inclusion (for `--dirty`)."""
-        self.watch = popular.ExportWatch()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -99,26 +97,29 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             )
         if not self.dirty:
             self.posts.clear()
-            self.links.clear()
         self.pages.clear()
         self.spliced.clear()
-        self.base_path = popular.base_path(config.site_url)
         # Material's social plugin writes the generic OpenGraph and Twitter tags.
         self.social = "material/social" in config.plugins or "social" in config.plugins
-        for key in i18n.unknown_words(self.config.words):
-            _warn(f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows")
-        overrides, problems = i18n.check_words(self.config.words)
+        language = config.theme.get("language")
+        self.words, problems = i18n.site_words(language, self.config.words)
         self.authors_file, refused = authors_path(self.config.authors_file, self.config.posts_dir)
         for problem in problems + refused:
             _warn(problem)
-        language = config.theme.get("language")
-        self.words = i18n.words(language, overrides)
         self.blog = views.Blog(
             words=self.words,
             locale=i18n.babel_locale(language),
             date_format=self.config.date_format,
         )
-        self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
+        self.popular.configure(
+            self.config.popular,
+            site_url=config.site_url,
+            config_dir=Path(config.config_file_path).parent,
+            docs_dir=Path(config.docs_dir),
+            keep_links=self.dirty,
+        )
+        self.stories.configure(self.config.full_story, self.words)
+        self.navigation.configure(self.config.navigation)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
         headings = self.config.headings
         if headings.enabled:
@@ -134,100 +135,43 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        present = {file.src_uri for file in files.documentation_pages()}
-        self.not_posts = navigation.list_pages(files, self.config.posts_dir.strip("/"))
-        present -= self.not_posts
+        self.not_posts = list_pages(files, self.config.posts_dir.strip("/"))
+        present = {file.src_uri for file in files.documentation_pages()} - self.not_posts
         for src_uri in [uri for uri in self.posts if uri not in present]:
             del self.posts[src_uri]
-            self.links.pop(src_uri, None)
-        in_nav = self.config.navigation.posts_in_nav
-        self.told.clear()
-        for file in files.documentation_pages():
-            if not self._is_post(file) or file.inclusion.is_excluded():
-                continue
-            withheld, problem = sources.draft_reading(file)
-            if problem is not None:
-                _warn(f"{file.src_uri}: {problem}")
-                self.told[file.src_uri] = problem
-            if withheld:
-                file.inclusion = InclusionLevel.DRAFT
-            elif not in_nav:
-                # A list of every post on every page costs posts x pages.
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        listed = frozenset(
-            (file.src_uri, file.inclusion)
+            self.popular.forget(src_uri)
+        candidates = (
+            file
             for file in files.documentation_pages()
-            if self._is_post(file)
+            if self._is_post(file) and not file.inclusion.is_excluded()
         )
-        if self.dirty and self.listed is not None and listed != self.listed:
-            # A post came, went or became a draft: every page may list it (popular
-            # lists, post lists, newer/older links), but `--dirty` renders only the
-            # changed files; so this once, all pages.
-            sources.render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
-        self.listed = listed
-        name = self.authors_file
-        if self.config.authors_file == AiblogConfig.authors_file.default:
-            name = compat.blog_authors_file(config) or name  # Material's blog: the same file
-        self.authors, problems = (
-            load_authors(
-                Path(config.docs_dir) / name,
-                name=name,
-                resolve_file=lambda path: sources.resolve(files, path),
-            )
-            if name is not None
-            else ({}, [])
+        self.told = withhold_drafts(candidates, publish=self.navigation.leave_out)
+        for src_uri, problem in self.told.items():
+            _warn(f"{src_uri}: {problem}")
+        self._render_all_again_if_posts_changed(files)
+        self._read_authors(files, config)
+        self.not_posts |= self.navigation.plan(
+            files, config, is_post=self._is_post, words=self.words
         )
-        for problem in problems:
-            _warn(problem)
-        self.listings = navigation.plan(
-            files, config, self.config.navigation, is_post=self._is_post, words=self.words
-        )
-        self.not_posts.update(self.listings.places, self.listings.archives)  # generated here
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled or self.config.navigation.posts_in_nav:
+        if not self.config.enabled:
             return None
-        navigation.prune(nav, self._is_post)  # posts an explicit `nav:` lists
-        return nav
+        return nav if self.navigation.prune(nav, self._is_post) else None
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or not self._is_post(page.file):
             return None
-        front_matter = page.meta
-        if (blog_post := compat.blog_post(page)) is not None:
-            front_matter = {**page.meta, **compat.blog_front_matter(blog_post)}
-        post, problems = posts.parse_post(
-            front_matter,
-            src_uri=page.file.src_uri,
-            url=page.url,
-            title=page.title if isinstance(page.title, str) else "",  # front matter: any type
-            authors=self.authors,
-            resolve_file=lambda path: self._image(files).resolve(path, page.file.src_uri),
-        )
-        if post.image is not None:
-            post = dataclasses.replace(post, image_size=self._image(files).size(post.image))
-        if not page.meta and (unread := sources.unread_front_matter(markdown)):
-            problems.insert(0, unread[1])  # MkDocs dropped it silently
-            if unread[0]:
-                post = dataclasses.replace(post, draft=True)
-        if post.draft and blog_post is None and not page.file.inclusion.is_excluded():
-            # What MkDocs read says draft where on_files could not see it (a front
-            # matter found unreadable only now, another plugin's metadata): the
-            # page list of `mkdocs build` is taken after on_env, so it still
-            # leaves the page, its search entry and its sitemap URL out. Plugins that
-            # collect pages as they are read (mkdocs-rss-plugin) skip `draft: true`.
-            page.file.inclusion = InclusionLevel.DRAFT
-            page.meta["draft"] = True
+        if self.images is None or self.images.files is not files:
+            self.images = images.Images(files)  # each image is read once per build
+        post, problems = read_post(page, markdown, authors=self.authors, images=self.images)
         told = self.told.get(page.file.src_uri)
         for problem in problems:
             if problem != told:
                 _warn(f"{page.file.src_uri}: {problem}")
-        if isinstance(page.meta.get("title"), str) and posts.is_blank(page.meta["title"]):
-            # MkDocs and Material then take the first heading or the file name, as we do.
-            del page.meta["title"]
         self.posts[page.file.src_uri] = post
         return None
 
@@ -249,34 +193,23 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 readtime=compat.blog_readtime(page),
                 words_per_minute=self.config.words_per_minute,
             )
-            if self.config.popular.enabled:  # links between posts only rank them
-                self.links[src] = (
-                    url_key(page.url),
-                    internal_links(html, page.url, base_path=self.base_path),
-                )
+            self.popular.read_links(src, page.url, html)
             if self.config.byline:
                 html = views.mark_byline(html)
-        story = None
-        if self.config.full_story.enabled:
-            front_matter = page.meta.get("full_story") if post is not None else None
-            html, story, problems = fullstory.place(html, front_matter, self.story_defaults)
-            for problem in problems:
-                _warn(f"{src}: {problem}")
-        else:
-            html = fullstory.remove_slots(html)  # no card, and no block's leftovers
-        html, list_page, problems = views.place_post_list(html)
-        for problem in problems:
+        front_matter = page.meta.get("full_story") if post is not None else None
+        html, story, problems = self.stories.place(html, front_matter)
+        html, list_page, listed = views.place_post_list(html)
+        for problem in problems + listed:
             _warn(f"{src}: {problem}")
-        everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
-        archive = page.file.src_uri in self.listings.archives
-        if post is None and story is None and not list_page and not (everywhere or archive):
+        shown = self.popular.everywhere or src in self.navigation.listings.archives
+        if post is None and story is None and not list_page and not shown:
             return html
         self.pages[src] = views.PageView(
             blog=self.blog,
             post=post,
             full_story=story,
             list_page=list_page,
-            thumbnails=self.config.popular.thumbnails,
+            thumbnails=self.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
             material_post=compat.blog_post(page) is not None,
         )
@@ -291,24 +224,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.partials.comments_marker = render.mark_comments(env)
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
-        assemble.index(self.blog, self.listings)
-        if self.config.popular.enabled:
-            counts, problems = popular.read_views(
-                self.config.popular,
-                config_dir=Path(config.config_file_path).parent,
-                site_url=config.site_url,
-            )
-            for problem in problems:
-                _warn(problem)
-            self._watch_export(config)  # a new views_file, or one that appeared
-            links = dict(self.links.values())
-            self.blog.ranking, self.blog.by_key, (paths, seen) = popular.ranking(
-                self.posts.values(), counts, links
-            )
-            if paths:
-                log.info(
-                    f"{self.config.popular.views_file}: {paths} paths ({seen} views) match no post"
-                )
+        assemble.index(self.blog, self.navigation.listings)
+        problems, info = self.popular.rank(self.posts.values())
+        for problem in problems:
+            _warn(problem)
+        if info:
+            log.info(info)
         return env
 
     @event_priority(-50)  # after Material's tags plugin, whose tags the byline shows
@@ -318,27 +239,22 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         view = self.pages.pop(page.file.src_uri, None)
         if view is None:
             return None
-        if self.config.popular.enabled and (view.post or self.config.popular.pages == "all"):
-            view.popular = popular.for_page(
-                self.blog.ranking,
-                self.blog.by_key,
-                page_url=page.url,
-                limit=self.config.popular.limit,
-            )
-        if view.post is not None:
-            view.post = self.posts.get(page.file.src_uri, view.post)
-            if self.config.byline:
-                view.tags = compat.take_material_tags(context, config)
+        view.popular = self.popular.for_page(page.url, post=view.post is not None)
+        if view.post is not None and self.config.byline:
+            view.tags = compat.take_material_tags(context, config)
         assemble.page_context(
-            view, page, self.blog, self.listings, newer_older=self.config.navigation.newer_older
+            view,
+            page,
+            self.blog,
+            self.navigation.listings,
+            newer_older=self.navigation.newer_older,
         )
         if view.post is not None and self.config.meta_tags:
+            site_url, site_name = config.site_url, config.site_name
             view.head = meta.head_tags(
-                view.post, site_url=config.site_url, site_name=config.site_name, social=self.social
+                view.post, site_url=site_url, site_name=site_name, social=self.social
             )
-            view.json_ld = meta.json_ld(
-                view.post, site_url=config.site_url, site_name=config.site_name
-            )
+            view.json_ld = meta.json_ld(view.post, site_url=site_url, site_name=site_name)
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
             spliced = render.render_parts(self.partials, view, page, context["base_url"])
@@ -362,30 +278,12 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         return render.take_comments_marker(output_content, marker)[0]
 
-    def _image(self, files: Files) -> images.Images:
-        """Give the build's images: each build has its own `files`, each image is read once."""
-        if self.images is None or self.images.files is not files:
-            self.images = images.Images(files)
-        return self.images
-
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer | None:
-        self.watch.server = server
-        self._watch_export(config)
+        if self.config.enabled:
+            self.popular.serve(server)
         return server
-
-    def _watch_export(self, config: MkDocsConfig) -> None:
-        """Have `mkdocs serve` rebuild when the export (outside `docs/`) changes."""
-        if self.watch.server is None or not (self.config.enabled and self.config.popular.enabled):
-            return
-        self.watch.follow(
-            popular.watch_target(
-                self.config.popular,
-                config_dir=Path(config.config_file_path).parent,
-                docs_dir=Path(config.docs_dir),
-            )
-        )
 
     def _is_post(self, file: File) -> bool:
         folder = self.config.posts_dir.strip("/")
@@ -396,6 +294,35 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             and file.src_uri.startswith(folder + "/")
             and file.src_uri not in self.not_posts
         )
+
+    def _read_authors(self, files: Files, config: MkDocsConfig) -> None:
+        name = self.authors_file
+        if self.config.authors_file == AiblogConfig.authors_file.default:
+            name = compat.blog_authors_file(config) or name  # Material's blog: the same file
+        self.authors, problems = {}, list[str]()
+        if name is not None:
+            self.authors, problems = load_authors(
+                Path(config.docs_dir) / name,
+                name=name,
+                resolve_file=lambda path: sources.resolve(files, path),
+            )
+        for problem in problems:
+            _warn(problem)
+
+    def _render_all_again_if_posts_changed(self, files: Files) -> None:
+        """Under `--dirty`, render every page once when a post came, went or became a draft.
+
+        Every page may list it (popular lists, post lists, newer/older links), but a
+        dirty build renders only the files that changed.
+        """
+        listed = frozenset(
+            (file.src_uri, file.inclusion)
+            for file in files.documentation_pages()
+            if self._is_post(file)
+        )
+        if self.dirty and self.listed is not None and listed != self.listed:
+            sources.render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        self.listed = listed
 
 
 def _warn(message: str) -> None:

@@ -13,6 +13,8 @@ from typing import Final
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from mkdocs_aiblog.core.text import shown
+
 ENGLISH: Final[dict[str, str]] = {
     "byline.by": "By",
     "byline.published": "Published",
@@ -189,6 +191,20 @@ def words(language: str | None, overrides: dict[str, str] | None = None) -> dict
     table.update(TRANSLATIONS.get(code.lower(), {}))
     table.update(overrides or {})
     return table
+
+
+def site_words(language: str | None, overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Give a site's words (its language, its `mkdocs.yml` overrides) and one problem per bad one.
+
+    An override that names no word is a likely typo; one with a field other than
+    the documented ones is left out, and the default word is shown.
+    """
+    problems = [
+        f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows"
+        for key in unknown_words(overrides)
+    ]
+    good, bad = check_words(overrides)
+    return words(language, good), problems + bad
 
 
 def unknown_words(overrides: dict[str, str]) -> list[str]:

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
     from mkdocs_aiblog.navigation.navigation import Pagination
     from mkdocs_aiblog.popular.lists import Popular
-    from mkdocs_aiblog.popular.ranking import Ranked
     from mkdocs_aiblog.site.material import TagLink
 
 
@@ -38,9 +37,6 @@ class Blog:
     date_format: str = "long"
     timeline: list[Post] = field(default_factory=list)
     """Published posts, newest first (drafts left out)."""
-    ranking: Sequence[Ranked] = ()
-    by_key: dict[str, Post] = field(default_factory=dict)
-    """Posts by their url key, which the ranking names."""
     position: dict[str, int] = field(default_factory=dict)
     """Each published post's index in `timeline`, by `src_uri` (newer/older links)."""
     _dates: dict[date, str] = field(default_factory=dict, repr=False)
