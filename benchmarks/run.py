@@ -29,13 +29,10 @@ import platform
 import re
 import shlex
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -44,6 +41,9 @@ from importlib import metadata
 from pathlib import Path
 
 from generate import Site, generate_site
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from serve_harness import ServeProcess
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -229,16 +229,8 @@ def _run_build(config: Path, variant: str, scratch: Path) -> Build:
 
 # --------------------------------------------------------------------------- serve
 
-_SERVING_ON = re.compile(r"Serving on (http://\S+)")
 _BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 _RELOADING = "Reloading browsers"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def peak_rss_mb(pid: int) -> float | None:
@@ -251,63 +243,21 @@ def peak_rss_mb(pid: int) -> float | None:
     return int(match.group(1)) / 1024 if match else None
 
 
-class Server:
-    """A real `mkdocs serve` of a generated site, its log collected line by line."""
+class Server(ServeProcess):
+    """A real `mkdocs serve` of a generated site (the serve tests' harness)."""
 
     def __init__(self, site: Site, variant: str) -> None:
-        self.lines: list[tuple[float, str]] = []
-        self.lock = threading.Lock()
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", CONFIG_OF[variant]]
-        command += ["-a", f"127.0.0.1:{free_port()}"]
-        self.process = subprocess.Popen(
-            command,
-            cwd=site.root,
-            env=env(),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        )
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            with self.lock:
-                self.lines.append((time.perf_counter(), line.rstrip("\n")))
-
-    def log(self) -> str:
-        with self.lock:
-            return "\n".join(line for _, line in self.lines)
-
-    def since(self, start: int) -> list[tuple[float, str]]:
-        """(when read, line) of every line from the `start`-th on."""
-        with self.lock:
-            return self.lines[start:]
+        super().__init__(site.root, CONFIG_OF[variant], env=env())
 
     def wait(self, condition: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"mkdocs serve exited early:\n{self.log()[-3000:]}")
-            if condition == "serving" and _SERVING_ON.search(self.log()):
-                return
-            time.sleep(0.05)
-        raise TimeoutError(f"mkdocs serve: no {condition!r} in {timeout:.0f} s:\n{self.log()}")
+        """Wait until the log says the site is served."""
+        if condition != "serving":
+            raise ValueError(condition)
+        self.wait_serving(timeout, answered=False)
 
-    def stop(self) -> None:
+    def stop(self, *, interrupt: bool = True) -> None:
         """Ctrl+C, as a user stops it (MkDocs then removes its temporary site)."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.reader.join(timeout=5)
+        super().stop(interrupt=interrupt)
 
 
 def rebuild_time(lines: list[tuple[float, str]]) -> tuple[float, float]:

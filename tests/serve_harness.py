@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -57,25 +58,26 @@ def free_port() -> int:
         return port
 
 
-class MkdocsServe:
-    """A running ``mkdocs serve`` of a copy of a site project."""
+class ServeProcess:
+    """A ``mkdocs serve`` process and its log, each line with when it was read.
 
-    def __init__(self, project: Path, *args: str, startup_timeout: float = 60.0) -> None:
-        """Start ``python -m mkdocs serve`` in ``project`` and wait until it answers.
+    The serve tests (`MkdocsServe`) and the benchmark's rebuild timing
+    (``benchmarks/run.py``) both drive the server through it.
+    """
 
-        ``project`` is used as is (the fixture passes a copy); ``args`` are more
-        ``mkdocs serve`` options (``--dirty``).
-        """
-        self.project = project
+    def __init__(
+        self, cwd: Path, config_file: str, *args: str, env: dict[str, str] | None = None
+    ) -> None:
+        """Start ``python -m mkdocs serve -f config_file`` in ``cwd`` on a free local port."""
         self.port = free_port()
-        self._lines: list[str] = []
+        self.lines: list[tuple[float, str]] = []
         self._lock = threading.Lock()
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml")]
+        env = dict(env or os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", config_file]
         command += ["-a", f"127.0.0.1:{self.port}", *args]
-        self._process = subprocess.Popen(
+        self.process = subprocess.Popen(
             command,
-            cwd=project,
+            cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -86,38 +88,73 @@ class MkdocsServe:
         )
         self._reader = threading.Thread(target=self._read_output, daemon=True)
         self._reader.start()
-        self.base_url = self._wait_until_serving(startup_timeout)
 
     def _read_output(self) -> None:
-        assert self._process.stdout is not None
-        for line in self._process.stdout:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
             with self._lock:
-                self._lines.append(line)
+                self.lines.append((time.perf_counter(), line.rstrip("\n")))
 
-    def _wait_until_serving(self, timeout: float) -> str:
+    def log(self) -> str:
+        """Give everything the server printed so far (its log goes to stderr)."""
+        with self._lock:
+            return "".join(f"{line}\n" for _, line in self.lines)
+
+    def since(self, start: int) -> list[tuple[float, str]]:
+        """Give (when read, line) of every line from the ``start``-th on."""
+        with self._lock:
+            return self.lines[start:]
+
+    def wait_serving(self, timeout: float, *, answered: bool = True) -> str:
+        """Give the site's URL once the log says it is served (and, if asked, it answers)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
+            if self.process.poll() is not None:
                 self._reader.join(timeout=5)
                 raise RuntimeError(
-                    f"mkdocs serve exited with {self._process.returncode}:\n{self.log()}"
+                    f"mkdocs serve exited with {self.process.returncode}:\n{self.log()}"
                 )
             match = _SERVING_ON.search(self.log())
             if match:
                 url = match.group(1).rstrip("/") + "/"
+                if not answered:
+                    return url
                 try:
                     with urllib.request.urlopen(url, timeout=5):
                         return url
                 except (urllib.error.URLError, OSError):
                     pass
-            time.sleep(0.2)
+            time.sleep(0.1)
         self.stop()
         raise TimeoutError(f"mkdocs serve did not answer within {timeout} s:\n{self.log()}")
 
-    def log(self) -> str:
-        """Give everything the server printed so far (its log goes to stderr)."""
-        with self._lock:
-            return "".join(self._lines)
+    def stop(self, *, interrupt: bool = False) -> None:
+        """Stop the server (Ctrl+C with ``interrupt``, as a user does), then kill after 30 s."""
+        if self.process.poll() is None:
+            if interrupt:
+                self.process.send_signal(signal.SIGINT)
+            else:
+                self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self._reader.join(timeout=5)
+
+
+class MkdocsServe(ServeProcess):
+    """A running ``mkdocs serve`` of a copy of a site project, for the serve tests."""
+
+    def __init__(self, project: Path, *args: str, startup_timeout: float = 60.0) -> None:
+        """Start ``python -m mkdocs serve`` in ``project`` and wait until it answers.
+
+        ``project`` is used as is (the fixture passes a copy); ``args`` are more
+        ``mkdocs serve`` options (``--dirty``).
+        """
+        self.project = project
+        super().__init__(project, str(project / "mkdocs.yml"), *args)
+        self.base_url = self.wait_serving(startup_timeout)
 
     def fetch(self, path: str = "") -> tuple[int, str]:
         """Give ``(HTTP status, body text)`` of ``path`` below the site's URL."""
@@ -155,17 +192,6 @@ class MkdocsServe:
             f"GET {path!r}: condition still false after {timeout} s (last HTTP {status})\n"
             f"last body (start): {body[:2000]}\nserver log:\n{self.log()}"
         )
-
-    def stop(self) -> None:
-        """Stop the server: terminate, then kill after 10 s."""
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait(timeout=10)
-        self._reader.join(timeout=5)
 
 
 class ServeFactory(Protocol):

@@ -56,6 +56,9 @@ PNG = bytes.fromhex(
 )
 """A valid 1x1 PNG, for hero images, thumbnails and avatars in test sites."""
 
+AUTHORS_FILE = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
+"""An authors file (Material's `.authors.yml` format) with one author, `ada`."""
+
 
 def skip_or_fail(reason: str) -> NoReturn:
     """Skip the current test, or fail it under ``CI=true``: CI never skips silently."""

@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import PNG, build_site, post, skip_or_fail
-
-AUTHORS = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
+from sitebuild import AUTHORS_FILE, PNG, build_site, post, skip_or_fail
 
 
 def files(**extra: str | bytes) -> dict[str, str | bytes]:
@@ -20,7 +18,7 @@ def files(**extra: str | bytes) -> dict[str, str | bytes]:
     result: dict[str, str | bytes] = {
         "index.md": "# Home\n\nWelcome.\n",
         "about.md": "---\ntags: [About]\n---\n\n# About\n\nWho we are.\n",
-        "posts/.authors.yml": AUTHORS,
+        "posts/.authors.yml": AUTHORS_FILE,
         "posts/images/hero.png": PNG,
         "posts/clash.md": post(
             title="AI power clash",

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import REPO_ROOT, Site, post, skip_or_fail, write_project
+from sitebuild import AUTHORS_FILE, REPO_ROOT, Site, post, skip_or_fail, write_project
 
-AUTHORS = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
 FILES = {
     "index.md": "# Home\n\nWelcome.\n",
-    "posts/.authors.yml": AUTHORS,
+    "posts/.authors.yml": AUTHORS_FILE,
     "posts/clash.md": post(
         title="AI power clash",
         date="2026-11-20",

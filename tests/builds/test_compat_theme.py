@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import REPO_ROOT, build_site, post
-
-AUTHORS = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
+from sitebuild import AUTHORS_FILE, REPO_ROOT, build_site, post
 
 
 def files(**extra: str) -> dict[str, str]:
     result = {
         "index.md": "# Home\n\nWelcome.\n",
-        "posts/.authors.yml": AUTHORS,
+        "posts/.authors.yml": AUTHORS_FILE,
         "posts/clash.md": post(
             title="AI power clash",
             date="2026-11-20",
