@@ -58,6 +58,8 @@ PNG = bytes.fromhex(
 
 AUTHORS_FILE = "authors:\n  ada:\n    name: Ada Quill\n    description: Covers policy\n"
 """An authors file (Material's `.authors.yml` format) with one author, `ada`."""
+AVATAR = "    avatar: assets/ada.png\n"
+"""The line that gives `ada` of `AUTHORS_FILE` an avatar (the test writes `docs/assets/ada.png`)."""
 
 
 def skip_or_fail(reason: str) -> NoReturn:

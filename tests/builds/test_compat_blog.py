@@ -8,16 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import PNG, Site, build_site, post
+from sitebuild import AUTHORS_FILE, AVATAR, PNG, Site, build_site, post
 
-AUTHORS = """\
-authors:
-  ada:
-    name: Ada Quill
-    description: Covers policy
-    avatar: assets/ada.png
-    url: https://example.com/ada
-"""
+AUTHORS = AUTHORS_FILE + AVATAR + "    url: https://example.com/ada\n"
 FIRST = "blog/2026/11/20/ai-power-clash/index.html"
 SECOND = "blog/2026/11/25/chips-again/index.html"
 

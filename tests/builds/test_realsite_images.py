@@ -23,7 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from material.extensions.emoji import to_svg, twemoji
 from mkdocs.structure.files import File, Files
-from sitebuild import Site, build_site, post
+from sitebuild import AUTHORS_FILE, AVATAR, Site, build_site, post
 
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site.images import LIMIT, Images, file_size, read_size
@@ -396,13 +396,7 @@ def test_each_image_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 # ---------------------------------------------------------------- real sites
 
-AUTHORS = """\
-authors:
-  ada:
-    name: Ada Quill
-    description: Covers policy
-    avatar: assets/ada.png
-"""
+AUTHORS = AUTHORS_FILE + AVATAR
 SITE_URL = "https://example.org/base/"
 HEROES = {"one": (40, 30), "two": (64, 16), "three": (30, 50), "four": (64, 16)}
 

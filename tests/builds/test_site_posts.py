@@ -9,18 +9,12 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sitebuild import PNG, build_fails_strict, build_site, post, write_project
+from sitebuild import AUTHORS_FILE, AVATAR, PNG, build_fails_strict, build_site, post, write_project
 
-AUTHORS = """\
-authors:
-  ada:
-    name: Ada Quill
-    description: Covers policy
-    avatar: assets/ada.png
-    url: https://example.com/ada
-  rafa:
-    name: Rafael Osei
-"""
+AUTHORS = AUTHORS_FILE + AVATAR + "    url: https://example.com/ada\n" + (
+    "  rafa:\n"
+    "    name: Rafael Osei\n"
+)
 
 
 def blog(**posts: str) -> dict[str, str | bytes]:
