@@ -28,6 +28,7 @@ from mkdocs_aiblog.page import head as meta
 from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular import lists as popular
 from mkdocs_aiblog.popular.links import internal_links, url_key
+from mkdocs_aiblog.share import links as share
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
@@ -76,6 +77,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.authors_file: str | None = None
         """The `authors_file` option as a path under `docs/` (None: refused)."""
         self.images: images.Images | None = None
+        self.sharing = share.Sharing()
         self.told: dict[str, str] = {}
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
 
@@ -103,7 +105,11 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             _warn(f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows")
         overrides, problems = i18n.check_words(self.config.words)
         self.authors_file, refused = authors_path(self.config.authors_file, self.config.posts_dir)
-        for problem in problems + refused:
+        opts = self.config.share
+        self.sharing, told = share.Sharing.from_options(
+            opts.networks if opts.enabled else (), opts.mastodon, copy_link=opts.copy_link
+        )
+        for problem in problems + refused + told:
             _warn(problem)
         language = config.theme.get("language")
         self.words = i18n.words(language, overrides)
@@ -275,6 +281,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.listings)
+        if self.sharing.networks and self.blog.timeline and not config.site_url:
+            log.info("mkdocs.yml has no site_url, which share links need: they are left out")
         if self.config.popular.enabled:
             counts, problems = popular.read_views(
                 self.config.popular,
@@ -311,6 +319,13 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view.post = self.posts.get(page.file.src_uri, view.post)
             if self.config.byline:
                 view.tags = compat.take_material_tags(context, config)
+            url = meta.absolute(config.site_url, view.post.url)
+            view.share, view.share_url, problem = share.for_post(
+                self.sharing, page.meta.get("share"), url=url, title=view.post.title,
+                draft=view.post.draft,
+            )  # fmt: skip
+            if problem:
+                _warn(f"{page.file.src_uri}: {problem}")
         assemble.page_context(
             view, page, self.blog, self.listings, newer_older=self.config.navigation.newer_older
         )
