@@ -105,11 +105,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             _warn(f"mkdocs.yml: aiblog: words: {shown(key)} is not a word the plugin shows")
         overrides, problems = i18n.check_words(self.config.words)
         self.authors_file, refused = authors_path(self.config.authors_file, self.config.posts_dir)
-        opts = self.config.share
-        self.sharing, told = share.Sharing.from_options(
-            opts.networks if opts.enabled else (), opts.mastodon, copy_link=opts.copy_link
-        )
-        for problem in problems + refused + told:
+        for problem in problems + refused:
             _warn(problem)
         language = config.theme.get("language")
         self.words = i18n.words(language, overrides)
@@ -119,6 +115,13 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             date_format=self.config.date_format,
         )
         self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
+        opts = self.config.share
+        self.sharing, problems = share.Sharing.from_options(
+            opts.networks if opts.enabled else (), opts.mastodon, copy_link=opts.copy_link,
+            words=self.words,
+        )  # fmt: skip
+        for problem in problems:
+            _warn(problem)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
         headings = self.config.headings
         if headings.enabled:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import safe_url
+from mkdocs_aiblog.core.words import ENGLISH, word
 
 MASTODON_SHARE: Final = "https://s2f.kytta.dev/"
 """Share₂Fedi: asks the reader for their server, then sends them to its own
@@ -31,12 +32,16 @@ def _q(text: str) -> str:
 
 
 def _text(url: str, title: str) -> str:
-    """Give the text of a post for networks that take a single text: title, then URL."""
-    return f"{title} {url}" if title else url
+    """Give the text for networks that take a single one: title, a space, URL (encoded)."""
+    return f"{title}%20{url}" if title else url
 
 
 Builder = Callable[[str, str, str], str]
-"""(the post's absolute URL, its title, the Mastodon share page) -> the share address."""
+"""(the post's absolute URL, its title, both encoded; the Mastodon page) -> the address.
+
+Each value is encoded once per post, not once per network: `quote` costs a few
+microseconds a call, and percent-encoding is character by character, so the parts
+of an encoded text are the encoded parts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +63,31 @@ NETWORKS: Final[Mapping[str, Network]] = {
     for n in (
         Network(
             "bluesky", "Bluesky", "fontawesome/brands/bluesky",
-            lambda u, t, m: "https://bsky.app/intent/compose?text=" + _q(_text(u, t)),
+            lambda u, t, m: "https://bsky.app/intent/compose?text=" + _text(u, t),
         ),
         Network(
             "mastodon", "Mastodon", "fontawesome/brands/mastodon",
-            lambda u, t, m: m + ("&" if "?" in m else "?") + "text=" + _q(_text(u, t)),
+            lambda u, t, m: m + ("&" if "?" in m else "?") + "text=" + _text(u, t),
         ),
         Network(
             "linkedin", "LinkedIn", "fontawesome/brands/linkedin",
-            lambda u, t, m: "https://www.linkedin.com/sharing/share-offsite/?url=" + _q(u),
+            lambda u, t, m: "https://www.linkedin.com/sharing/share-offsite/?url=" + u,
         ),
         Network(
             "hackernews", "Hacker News", "fontawesome/brands/hacker-news",
-            lambda u, t, m: f"https://news.ycombinator.com/submitlink?u={_q(u)}&t={_q(t)}",
+            lambda u, t, m: f"https://news.ycombinator.com/submitlink?u={u}&t={t}",
         ),
         Network(
             "reddit", "Reddit", "fontawesome/brands/reddit-alien",
-            lambda u, t, m: f"https://www.reddit.com/submit?url={_q(u)}&title={_q(t)}",
+            lambda u, t, m: f"https://www.reddit.com/submit?url={u}&title={t}",
         ),
         Network(
             "x", "X", "fontawesome/brands/x-twitter",
-            lambda u, t, m: f"https://x.com/intent/post?url={_q(u)}&text={_q(t)}",
+            lambda u, t, m: f"https://x.com/intent/post?url={u}&text={t}",
         ),
         Network(
             "email", "e-mail", "material/email",
-            lambda u, t, m: f"mailto:?subject={_q(t)}&body={_q(u)}",
+            lambda u, t, m: f"mailto:?subject={t}&body={u}",
             web=False,
         ),
     )
@@ -129,7 +134,8 @@ class ShareLink:
     """One link of a post's share block; `href` is raw (the template escapes it)."""
 
     key: str
-    name: str
+    label: str
+    """Its accessible name, localized ("Share on Bluesky", "Share by e-mail")."""
     icon: str
     href: str
     new_tab: bool
@@ -142,12 +148,19 @@ class Sharing:
     networks: tuple[Network, ...] = ()
     mastodon: str | None = None
     copy_link: bool = False
+    labels: tuple[str, ...] = ()
+    """Each network's accessible name, in the build's language (the same on every post)."""
 
     @classmethod
     def from_options(
-        cls, names: Sequence[str], mastodon: str, *, copy_link: bool
+        cls,
+        names: Sequence[str],
+        mastodon: str,
+        *,
+        copy_link: bool,
+        words: Mapping[str, str] | None = None,
     ) -> tuple[Sharing, list[str]]:
-        """Give the build's sharing from the `share:` options, and their problems."""
+        """Give the build's sharing from the `share:` options and words, and their problems."""
         chosen, problems = networks(names)
         page: str | None = None
         if any(network.key == "mastodon" for network in chosen):
@@ -155,15 +168,21 @@ class Sharing:
             if problem:
                 problems.append(problem)
                 chosen = tuple(network for network in chosen if network.key != "mastodon")
-        return cls(chosen, page, copy_link), problems
+        table = dict(ENGLISH if words is None else words)
+        labels = tuple(
+            word(table, "share.email")
+            if n.key == "email"
+            else word(table, "share.on", network=n.name)
+            for n in chosen
+        )
+        return cls(chosen, page, copy_link, labels), problems
 
     def links(self, url: str, title: str) -> list[ShareLink]:
         """Give a post's share links, from its absolute URL and its title."""
+        u, t, page = _q(url), _q(title), self.mastodon or ""
         return [
-            ShareLink(
-                n.key, n.name, n.icon, n.build(url, title, self.mastodon or ""), new_tab=n.web
-            )
-            for n in self.networks
+            ShareLink(n.key, label, n.icon, n.build(u, t, page), n.web)
+            for n, label in zip(self.networks, self.labels, strict=True)
         ]
 
 
