@@ -116,6 +116,7 @@ def test_the_comments_come_last(tmp_path: Path, feedback: bool) -> None:
         last,
         page.select_one("aside.aiblog-full-story"),
         page.select_one("nav.aiblog-newer-older"),
+        page.select_one("p.aiblog-share"),
         page.select_one("nav.aiblog-popular--after"),
         page.select_one("#__comments"),
         page.select_one('script[src="https://giscus.app/client.js"]'),
