@@ -1,7 +1,7 @@
 """A site shaped like a real blog: comments and its own head tags in `docs/overrides`.
 
-The end of a post reads: the article, the full-story card, newer/older, the
-popular list's after-the-article copy, then the site's comments. The plugin
+The end of a post reads: the article, the full-story card, newer/older, the share
+links, the popular list's after-the-article copy, then the site's comments. The plugin
 writes no head tag the site's own `main.html` already writes.
 """
 
