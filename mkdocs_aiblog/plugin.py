@@ -29,6 +29,7 @@ from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular import lists as popular
 from mkdocs_aiblog.popular.links import internal_links, url_key
 from mkdocs_aiblog.share import links as share
+from mkdocs_aiblog.share.options import sharing
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
@@ -115,11 +116,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             date_format=self.config.date_format,
         )
         self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
-        opts = self.config.share
-        self.sharing, problems = share.Sharing.from_options(
-            opts.networks if opts.enabled else (), opts.mastodon, copy_link=opts.copy_link,
-            words=self.words,
-        )  # fmt: skip
+        self.sharing, problems = sharing(self.config.share, self.words)
         for problem in problems:
             _warn(problem)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
@@ -324,9 +321,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 view.tags = compat.take_material_tags(context, config)
             url = meta.absolute(config.site_url, view.post.url)
             view.share, view.share_url, problem = share.for_post(
-                self.sharing, page.meta.get("share"), url=url, title=view.post.title,
-                draft=view.post.draft,
-            )  # fmt: skip
+                self.sharing, page.meta.get("share"), url, view.post
+            )
             if problem:
                 _warn(f"{page.file.src_uri}: {problem}")
         assemble.page_context(

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
 from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import safe_url
 from mkdocs_aiblog.core.words import ENGLISH, word
+
+if TYPE_CHECKING:
+    from mkdocs_aiblog.core.posts import Post
 
 MASTODON_SHARE: Final = "https://s2f.kytta.dev/"
 """Share₂Fedi: asks the reader for their server, then sends them to its own
@@ -196,7 +199,7 @@ def opt_out(value: object) -> tuple[bool, str | None]:
 
 
 def for_post(
-    sharing: Sharing, front_matter: object, *, url: str | None, title: str, draft: bool
+    sharing: Sharing, front_matter: object, url: str | None, post: Post
 ) -> tuple[list[ShareLink], str, str | None]:
     """Give a post's share links, the URL its "Copy link" button copies ("": none), a problem.
 
@@ -204,10 +207,9 @@ def for_post(
         sharing: the build's networks.
         front_matter: the post's `share:` value (None when it has none).
         url: the post's absolute URL; None without `site_url`, when there is nothing to share.
-        title: the post's title.
-        draft: a draft (shown by `mkdocs serve` only) has no address worth sharing yet.
+        post: the post; a draft (shown by `mkdocs serve` only) has no address worth sharing.
     """
     off, problem = opt_out(front_matter)
-    if off or url is None or draft or not sharing.networks:
+    if off or url is None or post.draft or not sharing.networks:
         return [], "", problem
-    return sharing.links(url, title), url if sharing.copy_link else "", problem
+    return sharing.links(url, post.title), url if sharing.copy_link else "", problem

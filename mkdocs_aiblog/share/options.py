@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from mkdocs_aiblog.share.links import DEFAULT_NETWORKS, MASTODON_SHARE
+from mkdocs_aiblog.share.links import DEFAULT_NETWORKS, MASTODON_SHARE, Sharing
 
 
 class ShareConfig(Config):
@@ -19,3 +19,9 @@ class ShareConfig(Config):
     `https://<server>/share`; `?text=` is added."""
     copy_link = c.Type(bool, default=True)
     """Add a "Copy link" button, shown only where JavaScript runs (Material's clipboard)."""
+
+
+def sharing(options: ShareConfig, words: dict[str, str]) -> tuple[Sharing, list[str]]:
+    """Give the build's share links from the `share:` options and words, and their problems."""
+    names = options.networks if options.enabled else ()
+    return Sharing.from_options(names, options.mastodon, copy_link=options.copy_link, words=words)

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_aiblog.core.posts import Post
 from mkdocs_aiblog.core.words import ENGLISH, TRANSLATIONS, check_words
 from mkdocs_aiblog.share.links import (
     DEFAULT_NETWORKS,
@@ -160,17 +161,18 @@ def test_front_matter_share_is_true_or_false(value: object, off: bool, bad: bool
 
 
 def test_for_post_leaves_the_block_out_without_url_on_drafts_and_when_turned_off() -> None:
-    args = {"title": "T", "draft": False}
-    assert for_post(ALL, None, url=URL, **args)[1] == URL
-    assert for_post(ALL, None, url=None, **args)[:2] == ([], "")
-    assert for_post(ALL, False, url=URL, **args)[:2] == ([], "")
-    assert for_post(ALL, None, url=URL, title="T", draft=True)[:2] == ([], "")
-    links, copy, problem = for_post(ALL, "off", url=URL, **args)
+    post = Post(src_uri="posts/x.md", url="posts/x/", title="T", date=None)
+    draft = Post(src_uri="posts/x.md", url="posts/x/", title="T", date=None, draft=True)
+    assert for_post(ALL, None, URL, post)[1] == URL
+    assert for_post(ALL, None, None, post)[:2] == ([], "")
+    assert for_post(ALL, False, URL, post)[:2] == ([], "")
+    assert for_post(ALL, None, URL, draft)[:2] == ([], "")
+    links, copy, problem = for_post(ALL, "off", URL, post)
     assert links and copy == URL and problem is not None
     nothing, _ = Sharing.from_options([], MASTODON_SHARE, copy_link=True)
-    assert for_post(nothing, None, url=URL, **args)[:2] == ([], "")
+    assert for_post(nothing, None, URL, post)[:2] == ([], "")
     no_copy, _ = Sharing.from_options(["x"], MASTODON_SHARE, copy_link=False)
-    assert for_post(no_copy, None, url=URL, **args)[1] == ""
+    assert for_post(no_copy, None, URL, post)[1] == ""
 
 
 def test_every_language_has_the_share_words_with_its_field() -> None:
