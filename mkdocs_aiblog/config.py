@@ -12,6 +12,7 @@ from mkdocs_aiblog.fullstory.options import FullStoryConfig
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
 from mkdocs_aiblog.navigation.options import NavigationConfig
 from mkdocs_aiblog.popular.options import PopularConfig
+from mkdocs_aiblog.share.options import ShareConfig
 
 
 class HeadingsConfig(Config):
@@ -53,3 +54,4 @@ class AiblogConfig(Config):
     popular = c.SubConfig(PopularConfig)
     full_story = c.SubConfig(FullStoryConfig)
     navigation = c.SubConfig(NavigationConfig)
+    share = c.SubConfig(ShareConfig)

@@ -28,6 +28,8 @@ from mkdocs_aiblog.page import assemble, render
 from mkdocs_aiblog.page import head as meta
 from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular.feature import PopularPosts
+from mkdocs_aiblog.share import links as share
+from mkdocs_aiblog.share.options import sharing
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
@@ -78,6 +80,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.authors_file: str | None = None
         """The `authors_file` option as a path under `docs/` (None: refused)."""
         self.images: images.Images | None = None
+        self.sharing = share.Sharing()
         self.told: dict[str, str] = {}
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
         self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
@@ -120,6 +123,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         )
         self.stories.configure(self.config.full_story, self.words)
         self.navigation.configure(self.config.navigation)
+        self.sharing, problems = sharing(self.config.share, self.words)
+        for problem in problems:
+            _warn(problem)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
         headings = self.config.headings
         if headings.enabled:
@@ -225,6 +231,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.navigation.listings)
+        if self.sharing.networks and self.blog.timeline and not config.site_url:
+            log.info("mkdocs.yml has no site_url, which share links need: they are left out")
         problems, info = self.popular.rank(self.posts.values())
         for problem in problems:
             _warn(problem)
@@ -240,8 +248,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if view is None:
             return None
         view.popular = self.popular.for_page(page.url, post=view.post is not None)
-        if view.post is not None and self.config.byline:
-            view.tags = compat.take_material_tags(context, config)
+        if view.post is not None:
+            if self.config.byline:
+                view.tags = compat.take_material_tags(context, config)
+            url = meta.absolute(config.site_url, view.post.url)
+            view.share, view.share_url, problem = share.for_post(
+                self.sharing, page.meta.get("share"), url, view.post
+            )
+            if problem:
+                _warn(f"{page.file.src_uri}: {problem}")
         assemble.page_context(
             view,
             page,

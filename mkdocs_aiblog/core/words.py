@@ -39,12 +39,17 @@ ENGLISH: Final[dict[str, str]] = {
     "list.label": "Pages of posts",
     "archive.title": "Archive",
     "archive.undated": "Undated",
+    "share.title": "Share this post",
+    "share.on": "Share on {network}",
+    "share.email": "Share by e-mail",
+    "share.copy": "Copy link",
 }
 
 FIELDS: Final[dict[str, frozenset[str]]] = {
     "byline.readtime": frozenset({"minutes"}),
     "full_story.source": frozenset({"source"}),
     "list.page": frozenset({"page", "pages"}),
+    "share.on": frozenset({"network"}),
 }
 """The `{name}` fields each word may hold; every other word holds none."""
 
@@ -73,6 +78,10 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Seiten der Beiträge",
         "archive.title": "Archiv",
         "archive.undated": "Ohne Datum",
+        "share.title": "Beitrag teilen",
+        "share.on": "Auf {network} teilen",
+        "share.email": "Per E-Mail teilen",
+        "share.copy": "Link kopieren",
     },
     "fr": {
         "byline.by": "Par",
@@ -98,6 +107,10 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Pages des articles",
         "archive.title": "Archives",
         "archive.undated": "Sans date",
+        "share.title": "Partager cet article",
+        "share.on": "Partager sur {network}",
+        "share.email": "Partager par e-mail",
+        "share.copy": "Copier le lien",
     },
     "es": {
         "byline.by": "Por",
@@ -123,6 +136,10 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Páginas de entradas",
         "archive.title": "Archivo",
         "archive.undated": "Sin fecha",
+        "share.title": "Compartir esta entrada",
+        "share.on": "Compartir en {network}",
+        "share.email": "Compartir por correo electrónico",
+        "share.copy": "Copiar el enlace",
     },
     "ja": {
         "byline.by": "著者",
@@ -148,6 +165,10 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "記事一覧のページ",
         "archive.title": "アーカイブ",
         "archive.undated": "日付なし",
+        "share.title": "この記事を共有",
+        "share.on": "{network}で共有",
+        "share.email": "メールで共有",
+        "share.copy": "リンクをコピー",
     },
     "ar": {
         "byline.by": "بقلم",
@@ -173,6 +194,10 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "صفحات المقالات",
         "archive.title": "الأرشيف",
         "archive.undated": "بدون تاريخ",
+        "share.title": "شارك هذا المقال",
+        "share.on": "شارك على {network}",
+        "share.email": "شارك عبر البريد الإلكتروني",
+        "share.copy": "انسخ الرابط",
     },
 }
 

@@ -337,6 +337,8 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
     }
     if view.post is not None and (view.newer or view.older):
         spliced.after = partials.render("newer-older", view, page, base_url)
+    if view.share:
+        spliced.after += partials.render("share", view, page, base_url)
     if view.popular:
         spliced.popular = partials.popular_list(view, base_url)
         if not view.toc_hidden:  # `hide: [toc]`: the sidebar is there but hidden

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
     from mkdocs_aiblog.navigation.navigation import Pagination
     from mkdocs_aiblog.popular.lists import Popular
+    from mkdocs_aiblog.share.links import ShareLink
     from mkdocs_aiblog.site.material import TagLink
 
 
@@ -91,6 +92,10 @@ class PageView:
     categories and reading time: the byline adds only tags and the hero image."""
     tags: list[TagLink] = field(default_factory=list)
     """The post's tags as Material's tags plugin links them (empty without it)."""
+    share: list[ShareLink] = field(default_factory=list)
+    """On a post: its share links (empty: no share block)."""
+    share_url: str = ""
+    """On a post with share links: its absolute URL, for the "Copy link" button ("": none)."""
 
     @property
     def draft(self) -> bool:

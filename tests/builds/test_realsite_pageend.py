@@ -1,7 +1,7 @@
 """A site shaped like a real blog: comments and its own head tags in `docs/overrides`.
 
-The end of a post reads: the article, the full-story card, newer/older, the
-popular list's after-the-article copy, then the site's comments. The plugin
+The end of a post reads: the article, the full-story card, newer/older, the share
+links, the popular list's after-the-article copy, then the site's comments. The plugin
 writes no head tag the site's own `main.html` already writes.
 """
 
@@ -116,6 +116,7 @@ def test_the_comments_come_last(tmp_path: Path, feedback: bool) -> None:
         last,
         page.select_one("aside.aiblog-full-story"),
         page.select_one("nav.aiblog-newer-older"),
+        page.select_one("p.aiblog-share"),
         page.select_one("nav.aiblog-popular--after"),
         page.select_one("#__comments"),
         page.select_one('script[src="https://giscus.app/client.js"]'),

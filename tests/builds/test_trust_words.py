@@ -2,7 +2,7 @@
 
 - **Hostile words**: each payload goes into EVERY key of the words table; a site that
   shows every part (post list with a second page, archive, popular list, byline,
-  full-story card, newer/older links) is built with the payloads and with plain
+  full-story card, newer/older links, share links) is built with the payloads and with plain
   words, and each page of one is compared with the same page of the other: the
   same elements and attribute names (nothing the payload would create), no `on*`
   attribute, and each word found as literal text (`<title>`, header, H1, the
@@ -66,6 +66,7 @@ HOME = "/// post-list\n///\n"
 
 def _blog(words: dict[str, str]) -> dict[str, Any]:
     return {
+        "site_url": "https://example.org/",  # the share links need it
         "plugins": [
             "search",
             {
@@ -74,7 +75,7 @@ def _blog(words: dict[str, str]) -> dict[str, Any]:
                     "navigation": {"per_page": 2, "archive": True},
                 }
             },
-        ]
+        ],
     }
 
 
@@ -157,7 +158,7 @@ def test_hostile_words_are_text_on_every_page(
         assert "49" not in soup.get_text(), name  # no Jinja rendered `{{ 7*7 }}`
     seen = "\n".join(_texts(soup) for soup in pages.values())
     for key in SHOWN_KEYS:
-        values = {"minutes": 1, "page": 2, "pages": 2, "source": "The Verge"}
+        values = {"minutes": 1, "page": 2, "pages": 2, "source": "The Verge", "network": "Bluesky"}
         assert _filled(key, payload, **values) in seen, key
 
     # The generated pages' titles, where Material prints them raw.
