@@ -113,7 +113,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             date_format=self.config.date_format,
         )
         self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
-        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
+        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False, "slots": True})  # card here
         headings = self.config.headings
         if headings.enabled:
             options = {key: headings[key] for key in ("levels", "position", "size", "toc")}
