@@ -71,7 +71,7 @@ The *whole* story, with [a link](https://example.com/).
 """
 
 
-def zensical_build(root: Path) -> subprocess.CompletedProcess[str]:
+def zensical_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `zensical build` in `root` with this checkout's package first on the path."""
     try:
         import zensical  # noqa: F401
@@ -82,7 +82,7 @@ def zensical_build(root: Path) -> subprocess.CompletedProcess[str]:
         "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]),
     }
     return subprocess.run(
-        [sys.executable, "-m", "zensical", "build"],
+        [sys.executable, "-m", "zensical", "build", *args],
         cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
 
@@ -165,19 +165,24 @@ def test_zensical_and_mkdocs_build_the_same_sections_and_card(tmp_path: Path) ->
 
 
 def test_the_demo_under_zensical_leaves_no_slot(tmp_path: Path) -> None:
-    """The demo as a blogger would move it: its extensions listed, the stylesheet copied."""
+    """The demo's `zensical.yml`: the extensions listed, the stylesheet from the theme folder."""
     root = tmp_path / "demo"
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
-    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text += "  - mkdocs_aiblog.headings\n  - mkdocs_aiblog.blocks\n"
-    text += "extra_css: [stylesheets/aiblog.css]\n"
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    assert stylesheet.main([str(root / "docs/stylesheets")]) == 0
-    result = zensical_build(root)
+    shutil.copytree(REPO_ROOT / "mkdocs_aiblog/templates", root / "mkdocs_aiblog/templates")
+    for name in ("mkdocs.yml", "zensical.yml"):
+        shutil.copy(REPO_ROOT / name, root / name)
+    before = docs_hashes(root / "docs")
+    result = zensical_build(root, "-f", "zensical.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")}
+    assert docs_hashes(root / "docs") == before
+    built = root / "site-zensical"
+    pages = {p: p.read_text(encoding="utf-8") for p in built.rglob("*.html")}
     assert not [p for p, html in pages.items() if "-slot" in html]
-    post = pages[root / "site/posts/small-models-big-jobs/index.html"]
-    assert card(post).count('href="https://example.com/investigations/on-device-ai"') == 1
+    post = pages[built / "posts/small-models-big-jobs/index.html"]
+    assert 'href="https://example.com/investigations/on-device-ai?utm_source=aidispatch' in card(
+        post
+    )
     assert "Read the full investigation" in card(post)
-    assert NOTE_CLASS in pages[root / "site/index.html"]
+    assert NOTE_CLASS in pages[built / "index.html"]
+    css = (built / "assets/stylesheets/aiblog.css").read_text(encoding="utf-8")
+    assert css == stylesheet.stylesheet() and "assets/stylesheets/aiblog.css" in post
