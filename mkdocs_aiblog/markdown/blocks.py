@@ -298,7 +298,9 @@ class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
             log.warning(problem)
         if not self.getConfig("slots"):
             standalone.register(md, self.getConfigs())  # logs the slots' problems itself
-        elif self.getConfig("log"):
+            return
+        standalone.deregister(md)  # listed twice: the plugin's listing leaves the slots
+        if self.getConfig("log"):
             md.treeprocessors.register(ProblemLog(md), "aiblog_block_problems", 0)
         else:
             md.treeprocessors.deregister("aiblog_block_problems", strict=False)

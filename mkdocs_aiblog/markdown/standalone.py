@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from markdown.postprocessors import Postprocessor
@@ -132,45 +132,63 @@ def read_options(configs: Mapping[str, Any]) -> tuple[Defaults, list[str]]:
 class PostListNotes(Treeprocessor):
     """Puts a note for the author where each `/// post-list` block stands."""
 
+    def __init__(self, md: Markdown, warn: Callable[[str], None]) -> None:
+        super().__init__(md)
+        self.warn = warn
+
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
-            for slot in [child for child in parent if POST_LIST_SLOT in child.get("class", "")]:
-                problems = [*slot_problems(slot.attrib), NOTE]
+            for slot in [c for c in parent if POST_LIST_SLOT in c.get("class", "").split()]:
                 if OPEN in slot.attrib:
-                    problems.insert(0, "/// post-list: no closing '///' line")
-                for problem in problems:
-                    log.warning(problem)
-                at = list(parent).index(slot)
+                    self.warn("/// post-list: no closing '///' line")
+                for problem in [*slot_problems(slot.attrib), NOTE]:
+                    self.warn(problem)
+                # The note takes the slot's place; what the block held follows it.
                 note = etree.Element("p", {"class": NOTE_CLASS})
-                note.text, note.tail = NOTE, slot.tail
+                note.text, note.tail = NOTE, slot.text
+                kept = [note, *slot]
+                kept[-1].tail = (kept[-1].tail or "").rstrip() + (slot.tail or "")
+                at = list(parent).index(slot)
                 parent.remove(slot)
-                for offset, child in enumerate([note, *slot], start=at):
+                for offset, child in enumerate(kept, start=at):
                     parent.insert(offset, child)
 
 
 class Cards(Postprocessor):
     """Renders the card where the first `/// full-story` block stands, as the plugin would."""
 
-    def __init__(self, md: Markdown, defaults: Defaults) -> None:
+    def __init__(self, md: Markdown, defaults: Defaults, warn: Callable[[str], None]) -> None:
         super().__init__(md)
         self.defaults = defaults
+        self.warn = warn
 
     def run(self, text: str) -> str:
         if SLOT_CLASS not in text:  # nearly every page: one substring test
             return text
         html, story, problems = place(text, None, self.defaults)
         for problem in problems:
-            log.warning(MISSING_URL if problem.startswith("full_story.url: missing") else problem)
+            self.warn(MISSING_URL if problem.startswith("full_story.url: missing") else problem)
         return html.replace(MARKER, card_html(story) if story is not None else "")
+
+
+def _quiet(message: str) -> None:
+    """Log nothing (the extension's `log: false`)."""
 
 
 def register(md: Markdown, configs: Mapping[str, Any]) -> None:
     """Register the card and the notes on `md`, and log what is wrong with the options."""
+    warn = log.warning if configs["log"] else _quiet
     defaults, problems = read_options(configs)
     for problem in problems:
-        log.warning(problem)
+        warn(problem)
     # Last of the tree: after pymdownx closed the blocks and `OpenBlocks` marked them.
-    md.treeprocessors.register(PostListNotes(md), "aiblog_post_list_notes", 1)
+    md.treeprocessors.register(PostListNotes(md, warn), "aiblog_post_list_notes", 1)
     # After the raw HTML is back (30) and `&` is restored (20): the plugin reads the
     # card's slot in the finished HTML, and so must this, to give the same card.
-    md.postprocessors.register(Cards(md, defaults), "aiblog_cards", 10)
+    md.postprocessors.register(Cards(md, defaults, warn), "aiblog_cards", 10)
+
+
+def deregister(md: Markdown) -> None:
+    """Take the card and the notes off `md` (an earlier listing without `slots` put them on)."""
+    md.treeprocessors.deregister("aiblog_post_list_notes", strict=False)
+    md.postprocessors.deregister("aiblog_cards", strict=False)

@@ -241,6 +241,28 @@ def test_a_post_list_is_a_note_never_an_empty_slot(caplog: pytest.LogCaptureFixt
     assert warnings(caplog)[0].startswith("/// post-list: page: -1 is not a page number")
 
 
+def test_what_a_post_list_holds_follows_the_note() -> None:
+    html = convert("/// post-list\n\nFirst.\n\nSecond.\n///\n\nAfter.")
+    assert html == (
+        f'<p class="{NOTE_CLASS}">{NOTE}</p>\n<p>First.</p>\n<p>Second.</p>\n<p>After.</p>'
+    )
+
+
+def test_log_false_is_quiet(caplog: pytest.LogCaptureFixture) -> None:
+    html = convert("/// full-story\n    url: 'javascript:x'\n///\n\n/// post-list\n///", log=False)
+    assert html == f'<p class="{NOTE_CLASS}">{NOTE}</p>' and warnings(caplog) == []
+
+
+def test_the_plugins_listing_wins_over_an_earlier_one() -> None:
+    from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension
+
+    md = markdown.Markdown(
+        extensions=[AiblogBlocksExtension(), AiblogBlocksExtension(slots=True, log=False)]
+    )
+    html = md.convert("/// full-story\n    url: /a/\n///")
+    assert html == '<div class="aiblog-full-story-slot" data-url="/a/"></div>'
+
+
 def test_bad_options_are_warnings_not_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
     html = convert(
         "/// full-story\n    url: https://e.com/\n///",
