@@ -119,6 +119,12 @@ def heading_ids(soup: BeautifulSoup) -> list[str]:
     ]  # type: ignore[misc]
 
 
+def contents(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """Give the entries of the table of contents in the right sidebar: (link, words)."""
+    links = soup.select('.md-sidebar--secondary [data-md-component="toc"] a.md-nav__link')
+    return [(str(a["href"]), " ".join(a.get_text().split())) for a in links]
+
+
 def test_zensical_and_mkdocs_build_the_same_sections_and_card(tmp_path: Path) -> None:
     root = project(tmp_path / "site-project")
     before = docs_hashes(root / "docs")
@@ -155,6 +161,8 @@ def test_zensical_and_mkdocs_build_the_same_sections_and_card(tmp_path: Path) ->
     assert card(site.text("posts/chips.md")) == story
     ids = heading_ids(soup)
     assert ids == heading_ids(site.html("posts/chips.md"))
+    assert len(contents(soup)) == 5
+    assert contents(soup) == contents(site.html("posts/chips.md"))
     assert ids == [
         "why-it-matters",
         "who-pays",
