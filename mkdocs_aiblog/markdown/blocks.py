@@ -295,7 +295,7 @@ class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
         # Before pymdownx's "blocks_on_inline_end" (19.99); the stack is read, not changed.
         md.treeprocessors.register(OpenBlocks(md, block_mgr), "aiblog_open_blocks", 20)
         for problem in self.problems:
-            log.warning(problem)
+            standalone.warn_once(problem)
         if not self.getConfig("slots"):
             standalone.register(md, self.getConfigs())  # logs the slots' problems itself
             return

@@ -175,12 +175,26 @@ def _quiet(message: str) -> None:
     """Log nothing (the extension's `log: false`)."""
 
 
+_TOLD: set[str] = set()
+"""The option problems already logged by this process."""
+
+
+def warn_once(message: str) -> None:
+    """Log a problem with the extension's options once, not once a page.
+
+    Zensical makes a new `Markdown`, so a new extension, for every page it renders.
+    """
+    if message not in _TOLD:
+        _TOLD.add(message)
+        log.warning(message)
+
+
 def register(md: Markdown, configs: Mapping[str, Any]) -> None:
     """Register the card and the notes on `md`, and log what is wrong with the options."""
     warn = log.warning if configs["log"] else _quiet
     defaults, problems = read_options(configs)
-    for problem in problems:
-        warn(problem)
+    for problem in problems if configs["log"] else ():
+        warn_once(problem)
     # Last of the tree: after pymdownx closed the blocks and `OpenBlocks` marked them.
     md.treeprocessors.register(PostListNotes(md, warn), "aiblog_post_list_notes", 1)
     # After the raw HTML is back (30) and `&` is restored (20): the plugin reads the
