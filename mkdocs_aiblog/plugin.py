@@ -126,7 +126,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.sharing, problems = sharing(self.config.share, self.words)
         for problem in problems:
             _warn(problem)
-        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
+        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False, "slots": True})  # card here
         headings = self.config.headings
         if headings.enabled:
             options = {key: headings[key] for key in ("levels", "position", "size", "toc")}

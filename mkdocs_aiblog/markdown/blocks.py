@@ -12,10 +12,13 @@
     ///
 
 (pymdownx reads the options from the lines indented by four spaces.)
-A Markdown extension does not know which page it renders, so the block only
-leaves a slot (`<div class="aiblog-full-story-slot" data-url=...>body</div>`);
-the plugin finds it with `fullstory.extract_slot`, merges it with the post's
-front matter and renders the card there.
+A Markdown extension does not know which page it renders, so under the plugin
+(which sets `slots: true`) the block only leaves a slot (`<div
+class="aiblog-full-story-slot" data-url=...>body</div>`); the plugin finds it
+with `fullstory.extract_slot`, merges it with the post's front matter and
+renders the card there. Listed by hand where no plugin runs (Zensical), the
+extension renders a block with its own `url` as the card itself, and a note in
+place of a post list (`standalone`).
 
 pymdownx prints a block as raw text, silently, when its options are not YAML or
 name an option it does not know. Here nothing of a block is ever shown raw: a
@@ -51,6 +54,9 @@ from mkdocs_aiblog.core.slots import (
     problems_attribute,
     slot_problems,
 )
+from mkdocs_aiblog.core.text import name as quoted
+from mkdocs_aiblog.core.text import shown
+from mkdocs_aiblog.markdown import standalone
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -136,10 +142,7 @@ class ProblemLog(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter("div"):
             classes = element.get("class", "").split()
-            for name, slot_class in (
-                ("full-story", FULL_STORY_SLOT),
-                ("post-list", POST_LIST_SLOT),
-            ):
+            for name, slot_class in _SLOTS:
                 if slot_class in classes:
                     problems = slot_problems(element.attrib)
                     if OPEN in element.attrib:
@@ -262,11 +265,24 @@ class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
         self.config = {
             "log": [
                 True,
-                "Log each problem of a block with Python-Markdown's logger; the"
-                " plugin turns this off and warns with the page's name instead",
+                "Log each problem with Python-Markdown's logger; the plugin turns"
+                " this off and warns with the page's name instead",
             ],
+            "slots": [False, "Leave slots for the plugin, which turns this on; else: standalone"],
+            **{name: list(entry) for name, entry in standalone.OPTIONS.items()},
         }
+        self.problems: list[str] = []
         super().__init__(**kwargs)
+
+    def setConfig(self, key: str, value: Any) -> None:
+        """Set an option; an unknown one or a bad true/false is a problem, not a traceback."""
+        if key not in self.config:
+            self.problems.append(f"{standalone.NAME}: {quoted(key)}: unknown option; ignored")
+            return
+        try:
+            super().setConfig(key, value)
+        except ValueError:
+            self.problems.append(f"{standalone.NAME}: {key}: {shown(value)} is not true or false")
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         """Register each block once, so listing the extension twice does no harm."""
@@ -278,6 +294,12 @@ class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
         md.parser.blockprocessors.register(OptionsCheck(md.parser, names), "aiblog_options", 89.995)
         # Before pymdownx's "blocks_on_inline_end" (19.99); the stack is read, not changed.
         md.treeprocessors.register(OpenBlocks(md, block_mgr), "aiblog_open_blocks", 20)
+        for problem in self.problems:
+            standalone.warn_once(problem)
+        if not self.getConfig("slots"):
+            standalone.register(md, self.getConfigs())  # logs the slots' problems itself
+            return
+        standalone.deregister(md)  # listed twice: the plugin's listing leaves the slots
         if self.getConfig("log"):
             md.treeprocessors.register(ProblemLog(md), "aiblog_block_problems", 0)
         else:

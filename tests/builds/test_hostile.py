@@ -502,6 +502,10 @@ def test_a_block_option_comes_back_as_written() -> None:
     """Python-Markdown leaves `&colon;` unescaped in attributes; the slot must not decode it."""
     written = "a&colon;b &#106; &amp; & c"
     source = f"/// full-story\n    url: /a/\n    title: '{written}'\n///\n"
-    html = markdown.markdown(source, extensions=["mkdocs_aiblog.blocks"])
+    html = markdown.markdown(
+        source,
+        extensions=["mkdocs_aiblog.blocks"],
+        extension_configs={"mkdocs_aiblog.blocks": {"slots": True}},
+    )
     _, values, _ = extract_slot(html)
     assert values is not None and values["title"] == written

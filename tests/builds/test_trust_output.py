@@ -28,7 +28,9 @@ from mkdocs_aiblog.popular.ranking import Candidate, rank
 
 
 def convert(source: str, **options: Any) -> str:
-    md = markdown.Markdown(extensions=[makeExtension(**options), "pymdownx.blocks.admonition"])
+    """Give the HTML of `source` with the blocks as the plugin lists them (`slots: true`)."""
+    extension = makeExtension(**{"slots": True, **options})
+    md = markdown.Markdown(extensions=[extension, "pymdownx.blocks.admonition"])
     return md.convert(textwrap.dedent(source).strip())
 
 

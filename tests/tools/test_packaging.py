@@ -65,6 +65,7 @@ def test_wheel_carries_templates_stylesheet_and_entry_points(wheel: Path) -> Non
     parser.read_string(entry_points)
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         assert parser.get(group, "aiblog") == "mkdocs_aiblog.plugin:AiblogPlugin"
+    assert parser.get("console_scripts", "mkdocs-aiblog-css") == "mkdocs_aiblog.stylesheet:main"
 
 
 def test_wheel_installs_into_a_fresh_venv_and_builds_a_site(wheel: Path, tmp_path: Path) -> None:

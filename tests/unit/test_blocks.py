@@ -12,10 +12,12 @@ from mkdocs_aiblog.fullstory.card import MARKER, Defaults, extract_slot, merge, 
 from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension
 
 EXTENSIONS = ["mkdocs_aiblog.blocks", "pymdownx.blocks.admonition", "attr_list", "md_in_html"]
+SLOTS = {"mkdocs_aiblog.blocks": {"slots": True}}
+"""As the plugin lists the extension: each block leaves its slot (see test_standalone.py)."""
 
 
 def convert(source: str, extensions: list[object] | None = None) -> str:
-    md = markdown.Markdown(extensions=extensions or EXTENSIONS)  # type: ignore[arg-type]
+    md = markdown.Markdown(extensions=extensions or EXTENSIONS, extension_configs=SLOTS)  # type: ignore[arg-type]
     return md.convert(textwrap.dedent(source).strip())
 
 
@@ -175,7 +177,9 @@ def test_other_blocks_still_work_and_listing_twice_is_harmless() -> None:
         /// full-story
         ///
         """
-    html = convert(source, [*EXTENSIONS, AiblogBlocksExtension(), "pymdownx.blocks.details"])
+    html = convert(
+        source, [*EXTENSIONS, AiblogBlocksExtension(slots=True), "pymdownx.blocks.details"]
+    )
     assert html == (
         '<div class="admonition tip">\n<p class="admonition-title">Hi</p>\n<p>Tip.</p>\n</div>\n'
         '<div class="aiblog-full-story-slot"></div>'
@@ -183,7 +187,7 @@ def test_other_blocks_still_work_and_listing_twice_is_harmless() -> None:
 
 
 def test_state_does_not_leak_between_documents() -> None:
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=SLOTS)
     first = md.convert("/// full-story\n    urll: x\n///")
     md.reset()
     second = md.convert("/// full-story\n    url: /a/\n///")
@@ -200,7 +204,7 @@ def test_header_that_is_no_mapping_leaves_a_slot_not_the_text(header: str) -> No
 
 def test_a_number_is_not_a_url() -> None:
     # Front matter refuses `url: 2024`; the block must not turn it into href="2024".
-    html = markdown.Markdown(extensions=["mkdocs_aiblog.blocks"]).convert(
+    html = markdown.Markdown(extensions=["mkdocs_aiblog.blocks"], extension_configs=SLOTS).convert(
         "/// full-story\n    url: 2024\n    title: 7\n///\n"
     )
     _, values, _ = extract_slot(html)

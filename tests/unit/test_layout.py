@@ -25,8 +25,9 @@ PACKAGE = Path(__file__).resolve().parent.parent.parent / "mkdocs_aiblog"
 FEATURES = ("fullstory", "popular", "navigation", "share", "site")
 FLOORS = {"core": 0, "markdown": 1, **dict.fromkeys(FEATURES, 2), "page": 3, "config": 4}
 """The floor of each top-level folder or module of the package; the rest are above all."""
-ENTRY_POINTS = {"plugin": 5, "headings": 2, "blocks": 2, "__init__": 0}
-"""Modules at the top: the plugin, and the extension names users list in `mkdocs.yml`."""
+ENTRY_POINTS = {"plugin": 5, "headings": 2, "blocks": 2, "stylesheet": 0, "__init__": 0}
+"""Modules at the top: the plugin, the extension names users list in `mkdocs.yml`, and the
+`mkdocs-aiblog-css` command (it imports nothing of the package)."""
 
 
 def _module_name(path: Path) -> str:
