@@ -34,9 +34,20 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import ETX, HTML_PLACEHOLDER_RE
 
-from .emoji import EMOJI, OTHER, SPACE, Token, edge_run, emoji_classes, fill, strip_blanks, tokenize
+from .emoji import (
+    EMOJI,
+    OTHER,
+    SPACE,
+    Token,
+    edge_run,
+    element_emoji,
+    emoji_classes,
+    fill,
+    strip_blanks,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -103,6 +114,8 @@ class ClosingEmoji(Treeprocessor):
         self, heading: etree.Element, paragraph: etree.Element, classes: tuple[str, ...]
     ) -> None:
         """Put the paragraph's closing emoji at the end of the heading, if both allow."""
+        if not _may_close(paragraph, classes):
+            return  # most paragraphs: a glance at their last character
         own = tokenize(heading, self.md, classes)
         if edge_run(own) is not None or not any(t.kind == OTHER for t in own):
             return  # its own emoji, or nothing to head
@@ -119,6 +132,20 @@ class ClosingEmoji(Treeprocessor):
         else:
             run = [_copy(token) for token in run]
         fill(heading, [*strip_blanks(own), Token(SPACE, " "), *run])
+
+
+def _may_close(paragraph: etree.Element, classes: tuple[str, ...]) -> bool:
+    """Tell cheaply whether a paragraph may end with an emoji (or a link after one)."""
+    if len(paragraph):
+        last = paragraph[-1]
+        text = (last.tail or "").rstrip()
+        if not text:
+            return last.tag == "a" or element_emoji(last, classes) is not None
+    else:
+        text = (paragraph.text or "").rstrip()
+    # Every emoji sequence ends on a non-ASCII code point; a stash placeholder
+    # (`pymdownx.emoji.to_alt`) ends on ETX.
+    return bool(text) and (not text[-1].isascii() or text[-1] == ETX)
 
 
 def closing_run(tokens: list[Token]) -> tuple[int, int] | None:
