@@ -169,3 +169,11 @@ def test_off_by_default_and_invalid_mode_refused() -> None:
     assert "aiblog-emoji" not in convert(source)[0]
     with pytest.raises(ValueError, match="closing"):
         convert(source, closing="drop")
+
+
+def test_the_full_story_block_is_passed_over() -> None:
+    md = markdown.Markdown(
+        extensions=["toc", "mkdocs_aiblog.blocks", EmojiHeadingsExtension(**ON)],
+    )
+    html = md.convert("## A\n\nText. 🤝\n\n/// full-story\n    url: https://x.org\n///\n")
+    assert html.startswith('<h2 class="aiblog-section" id="a"><span aria-hidden="true"')
