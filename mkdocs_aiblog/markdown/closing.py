@@ -34,7 +34,7 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, HTML_PLACEHOLDER_RE
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from .emoji import (
     EMOJI,
@@ -47,6 +47,7 @@ from .emoji import (
     fill,
     strip_blanks,
     tokenize,
+    tokenize_text,
 )
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ClosingEmoji(Treeprocessor):
         own = tokenize(heading, self.md, classes)
         if edge_run(own) is not None or not any(t.kind == OTHER for t in own):
             return  # its own emoji, or nothing to head
-        tokens = tokenize(paragraph, self.md, classes)
+        tokens = _tail_tokens(paragraph, self.md, classes)
         found = closing_run(tokens)
         if found is None:
             return
@@ -146,6 +147,41 @@ def _may_close(paragraph: etree.Element, classes: tuple[str, ...]) -> bool:
     # Every emoji sequence ends on a non-ASCII code point; a stash placeholder
     # (`pymdownx.emoji.to_alt`) ends on ETX.
     return bool(text) and (not text[-1].isascii() or text[-1] == ETX)
+
+
+def _tail_tokens(paragraph: etree.Element, md: Markdown, classes: tuple[str, ...]) -> list[Token]:
+    """Give a paragraph's tokens as `tokenize` does, each text's plain start as one token.
+
+    Only the end of a paragraph matters, and its text is long: cutting each text
+    at its last plain ASCII character (no emoji run holds one) spares tokenizing
+    the rest character by character (188 -> 50 ms for the 840 sections of a
+    300-post benchmark blog).
+    """
+    tokens: list[Token] = []
+    _add_tail(paragraph.text, md, tokens)
+    for child in paragraph:
+        unicode = element_emoji(child, classes)
+        kind = OTHER if unicode is None else EMOJI
+        tokens.append(Token(kind, element=child, unicode=unicode or ""))
+        _add_tail(child.tail, md, tokens)
+    return tokens
+
+
+def _add_tail(text: str | None, md: Markdown, tokens: list[Token]) -> None:
+    if not text:
+        return
+    i = len(text)
+    while i > 0:
+        char = text[i - 1]
+        if char == ETX and (start := text.rfind(STX, 0, i - 1)) >= 0:
+            i = start  # a stash placeholder (`pymdownx.emoji.to_alt`): tokenized whole
+        elif char.isascii() and not char.isspace() and char not in "#*0123456789":
+            break  # keycaps begin with `#`, `*` or a digit
+        else:
+            i -= 1
+    if i:
+        tokens.append(Token(OTHER, text[:i]))
+    tokenize_text(text[i:], md, tokens)
 
 
 def closing_run(tokens: list[Token]) -> tuple[int, int] | None:

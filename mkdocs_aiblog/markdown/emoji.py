@@ -254,16 +254,17 @@ def worth_a_look(heading: etree.Element, classes: tuple[str, ...]) -> bool:
 def tokenize(heading: etree.Element, md: Markdown, classes: tuple[str, ...]) -> list[Token]:
     """Cut a heading's direct content into blank, emoji and other tokens."""
     tokens: list[Token] = []
-    _tokenize_text(heading.text, md, tokens)
+    tokenize_text(heading.text, md, tokens)
     for child in heading:
         unicode = element_emoji(child, classes)
         kind = OTHER if unicode is None else EMOJI
         tokens.append(Token(kind, element=child, unicode=unicode or ""))
-        _tokenize_text(child.tail, md, tokens)
+        tokenize_text(child.tail, md, tokens)
     return tokens
 
 
-def _tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
+def tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
+    """Append the blank, emoji and other tokens of a piece of text to `tokens`."""
     if not text:
         return
     starts = _data()[0]
