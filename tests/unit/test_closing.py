@@ -8,6 +8,7 @@ from typing import Any
 import markdown
 import pytest
 from material.extensions import emoji as material_emoji
+from pymdownx import emoji as pymdownx_emoji
 
 from mkdocs_aiblog.markdown.headings import EmojiHeadingsExtension
 
@@ -177,3 +178,31 @@ def test_the_full_story_block_is_passed_over() -> None:
     )
     html = md.convert("## A\n\nText. 🤝\n\n/// full-story\n    url: https://x.org\n///\n")
     assert html.startswith('<h2 class="aiblog-section" id="a"><span aria-hidden="true"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "これで終わりです。🤝",  # no ASCII before the run
+        "Count: #️⃣",  # a keycap begins with an ASCII character
+        "Two kinds, :rocket: and 🤝",  # a shortcode, then Unicode: one run of two
+        "Ends 1234 🤝",
+    ],
+)
+def test_the_run_is_found_whatever_precedes_it(text: str) -> None:
+    html, _ = convert(f"## Section\n\n{text}\n", **ON)
+    written, _ = convert(f"## Section\n\n{text}\n")
+    assert 'id="section"><span aria-hidden="true" class="aiblog-emoji"' in html
+    assert paragraphs(html) == paragraphs(written)
+
+
+def test_unicode_stashed_by_to_alt_closes_a_section() -> None:
+    md = markdown.Markdown(
+        extensions=["toc", "pymdownx.emoji", EmojiHeadingsExtension(**ON)],
+        extension_configs={"pymdownx.emoji": {"emoji_generator": pymdownx_emoji.to_alt}},
+    )
+    html = md.convert("## Section\n\nThe end. :handshake:\n")
+    assert html == (
+        '<h2 class="aiblog-section" id="section"><span aria-hidden="true" class="aiblog-emoji"'
+        " data-search-exclude>🤝</span> Section</h2>\n<p>The end. 🤝</p>"
+    )
