@@ -34,6 +34,9 @@ Rules:
   badge has no Unicode form, such as a Material icon, shows the text only); with
   `toc: text` it reads `Why it matters`.
 
+With `closing_emoji: true`, a section whose last paragraph ends with an emoji gets
+it as if written at the end of its heading (`closing.py`, a treeprocessor at 7).
+
 How: `toc` (priority 5) builds ids and names from the text of the heading, so a
 treeprocessor at 6 (after `attr_list`, 8) takes the emoji out and leaves an invisible
 slot (an element with no tag, which serializes to nothing); a treeprocessor at 4 puts
