@@ -220,3 +220,11 @@ def test_without_the_keys_the_post_is_as_before(tmp_path: Path) -> None:
     assert page.select_one(".aiblog-standfirst") is None
     assert page.select_one("figcaption") is None
     assert "alternativeHeadline" not in site.text("posts/news.md")
+
+
+def test_bad_options_are_named(tmp_path: Path) -> None:
+    for n, headings in enumerate(({"closing": "drop"}, {"closing_emoji": "sometimes"})):
+        site = build_site(tmp_path / str(n), config=config(**headings), files=files())
+        assert site.error is not None
+        key = next(iter(headings))
+        assert any(key in message for _, message in site.logs), site.logs
