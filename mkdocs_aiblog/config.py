@@ -9,6 +9,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from mkdocs_aiblog.fullstory.options import FullStoryConfig
+from mkdocs_aiblog.markdown.closing import CLOSING_MODES
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
 from mkdocs_aiblog.navigation.options import NavigationConfig
 from mkdocs_aiblog.popular.options import PopularConfig
@@ -29,6 +30,11 @@ class HeadingsConfig(Config):
     """Table of contents entries: the clean text with a small emoji mark, or text only."""
     section_class = c.Type(bool, default=DEFAULTS["section_class"])
     """Give emoji headings the class `aiblog-section` for the stylesheet's section accent."""
+    closing_emoji = c.Type(bool, default=DEFAULTS["closing_emoji"])
+    """A section whose last paragraph ends with an emoji gets it as its heading's badge
+    (a post's `closing_emoji:` front matter wins)."""
+    closing = c.Choice(CLOSING_MODES, default=DEFAULTS["closing"])
+    """That emoji stays at the end of the paragraph (`keep`) or leaves it (`move`)."""
 
 
 class AiblogConfig(Config):

@@ -50,6 +50,7 @@ log = get_plugin_logger("aiblog")
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"
+HEADINGS = "mkdocs_aiblog.headings"
 
 
 class AiblogPlugin(BasePlugin[AiblogConfig]):
@@ -130,8 +131,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         headings = self.config.headings
         if headings.enabled:
             options = {key: headings[key] for key in ("levels", "position", "size", "toc")}
-            options["section_class"] = headings.section_class
-            _add_extension(config, "mkdocs_aiblog.headings", options)
+            options |= {key: headings[key] for key in ("section_class", "closing_emoji", "closing")}
+            _add_extension(config, HEADINGS, options)
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
@@ -179,6 +180,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             if problem != told:
                 _warn(f"{page.file.src_uri}: {problem}")
         self.posts[page.file.src_uri] = post
+        if post.closing_emoji is not None:  # for this page's render only: see on_page_content
+            _closing_emoji(config, post.closing_emoji)
         return None
 
     @event_priority(-50)  # after other plugins, so the template they chose is known
@@ -187,6 +190,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
+        _closing_emoji(config, self.config.headings.closing_emoji)  # back to the site's choice
         src = page.file.src_uri
         post = self.posts.get(src) if self._is_post(page.file) else None
         if post is not None:
@@ -350,3 +354,15 @@ def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) 
     if name not in config.markdown_extensions:
         config.markdown_extensions.append(name)
     config.mdx_configs[name] = options
+
+
+def _closing_emoji(config: MkDocsConfig, value: bool) -> None:
+    """Set the headings extension's `closing_emoji` for the next page MkDocs renders.
+
+    MkDocs makes a new Markdown instance, and its extensions, for each page from
+    `mdx_configs`, right after `on_page_markdown`: a post's own choice is set
+    there and the site's put back in `on_page_content`.
+    """
+    options = config.mdx_configs.get(HEADINGS)
+    if isinstance(options, dict):
+        options["closing_emoji"] = value

@@ -59,6 +59,8 @@ class Post:
     """When it was published, timezone-aware (naive values are taken as UTC);
     None when the front matter lacks a valid date (listed last)."""
     description: str | None = None
+    subtitle: str | None = None
+    """The standfirst under the title (Material's `subtitle` key)."""
     updated: datetime | None = None
     authors: tuple[Author, ...] = ()
     categories: tuple[str, ...] = ()
@@ -68,6 +70,7 @@ class Post:
     image_size: tuple[int, int] | None = None
     """The hero image's intrinsic width and height, when its file is local and readable."""
     image_alt: str = ""
+    image_caption: str = ""
     draft: bool = False
     readtime: int | None = None
     """Minutes to read: the front matter's `readtime`, else counted from the text."""
@@ -77,6 +80,13 @@ class Post:
     """`popular: false`: never listed among popular posts."""
     excerpt: str = ""
     """Plain text of what comes before `<!-- more -->`, when there is no description."""
+    closing_emoji: bool | None = None
+    """`closing_emoji:` of the front matter, which wins over the headings option."""
+
+    @property
+    def summary(self) -> str:
+        """Give the line lists show under the title: description, else subtitle, else excerpt."""
+        return self.description or self.subtitle or self.excerpt
 
 
 @dataclass(slots=True)
@@ -141,12 +151,21 @@ def _text(meta: Mapping[str, Any], key: str, problems: Problems) -> str | None:
             f"{key}: {shown} is blank; the first heading or the file name is used instead"
         )
         return None
-    if key in ("title", "description") and _MARKUP.search(text):
+    if key in _PLAIN and _MARKUP.search(text):
         problems.messages.append(
-            f"{key}: {text[:60]!r} contains HTML markup, which Material shows unescaped;"
+            f"{key}: {text[:60]!r} contains HTML markup, which {_PLAIN[key]};"
             " write it as plain text"
         )
     return text or None
+
+
+# Keys whose markup is a problem, and what becomes of it.
+_PLAIN = {
+    "title": "Material shows unescaped",
+    "description": "Material shows unescaped",
+    "subtitle": "the post shows as text (and Material's navigation unescaped)",
+    "image_caption": "the post shows as text",
+}
 
 
 def _names(meta: Mapping[str, Any], key: str, problems: Problems) -> tuple[str, ...]:
@@ -240,22 +259,29 @@ def parse_post(
         readtime = None
 
     pin, opt_out = _pin(meta, problems)
+    closing = meta.get("closing_emoji")
+    if closing is not None and not isinstance(closing, bool):
+        problems.add("closing_emoji", closing, "true or false")
+        closing = None
     return Post(
         src_uri=src_uri,
         url=url,
         title=named_title,
         date=published,
         description=description,
+        subtitle=_text(meta, "subtitle", problems),
         updated=updated,
         authors=tuple(post_authors),
         categories=_names(meta, "categories", problems),
         tags=_names(meta, "tags", problems),
         image=image,
         image_alt=_text(meta, "image_alt", problems) or "",
+        image_caption=_text(meta, "image_caption", problems) or "",
         draft=draft,
         readtime=readtime,
         pin=pin,
         opt_out=opt_out,
+        closing_emoji=closing,
     ), problems.messages
 
 

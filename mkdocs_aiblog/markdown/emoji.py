@@ -254,16 +254,17 @@ def worth_a_look(heading: etree.Element, classes: tuple[str, ...]) -> bool:
 def tokenize(heading: etree.Element, md: Markdown, classes: tuple[str, ...]) -> list[Token]:
     """Cut a heading's direct content into blank, emoji and other tokens."""
     tokens: list[Token] = []
-    _tokenize_text(heading.text, md, tokens)
+    tokenize_text(heading.text, md, tokens)
     for child in heading:
         unicode = element_emoji(child, classes)
         kind = OTHER if unicode is None else EMOJI
         tokens.append(Token(kind, element=child, unicode=unicode or ""))
-        _tokenize_text(child.tail, md, tokens)
+        tokenize_text(child.tail, md, tokens)
     return tokens
 
 
-def _tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
+def tokenize_text(text: str | None, md: Markdown, tokens: list[Token]) -> None:
+    """Append the blank, emoji and other tokens of a piece of text to `tokens`."""
     if not text:
         return
     starts = _data()[0]
@@ -335,3 +336,37 @@ def edge_run(tokens: list[Token]) -> tuple[int, int, bool] | None:
     while tokens[solid[-1 - count]].kind == EMOJI:
         count += 1
     return (solid[-count], solid[-1], True) if count else None
+
+
+def strip_blanks(tokens: list[Token]) -> list[Token]:
+    """Give the tokens without the blanks at either end."""
+    while tokens and tokens[0].kind == SPACE:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].kind == SPACE:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def fill(parent: etree.Element, tokens: list[Token]) -> None:
+    """Replace an element's content with the tokens, in order."""
+    del parent[:]
+    last: etree.Element | None = None
+    buffer: list[str] = []
+    for token in tokens:
+        if token.element is None:
+            buffer.append(token.text)
+            continue
+        _put_text(parent, last, buffer)
+        buffer = []
+        last = token.element
+        parent.append(last)
+    _put_text(parent, last, buffer)
+
+
+def _put_text(parent: etree.Element, last: etree.Element | None, buffer: list[str]) -> None:
+    """Set the text that follows `last` in `parent` (or opens it, before any child)."""
+    text = "".join(buffer) or None
+    if last is None:
+        parent.text = text
+    else:
+        last.tail = text

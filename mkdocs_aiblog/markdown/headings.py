@@ -34,6 +34,9 @@ Rules:
   badge has no Unicode form, such as a Material icon, shows the text only); with
   `toc: text` it reads `Why it matters`.
 
+With `closing_emoji: true`, a section whose last paragraph ends with an emoji gets
+it as if written at the end of its heading (`closing.py`, a treeprocessor at 7).
+
 How: `toc` (priority 5) builds ids and names from the text of the heading, so a
 treeprocessor at 6 (after `attr_list`, 8) takes the emoji out and leaves an invisible
 slot (an element with no tag, which serializes to nothing); a treeprocessor at 4 puts
@@ -57,7 +60,18 @@ from markdown.util import ETX, STX
 
 from mkdocs_aiblog.core.text import shown
 
-from .emoji import OTHER, SPACE, Token, edge_run, emoji_classes, tokenize, worth_a_look
+from .closing import CLOSING_MODES, ClosingEmoji
+from .emoji import (
+    OTHER,
+    SPACE,
+    Token,
+    edge_run,
+    emoji_classes,
+    fill,
+    strip_blanks,
+    tokenize,
+    worth_a_look,
+)
 
 BADGE_CLASS = "aiblog-emoji"
 SECTION_CLASS = "aiblog-section"
@@ -70,6 +84,8 @@ DEFAULTS: dict[str, Any] = {
     "size": "medium",
     "toc": "emoji",
     "section_class": True,
+    "closing_emoji": False,
+    "closing": "keep",
 }
 """Each option's default, for the extension and the plugin's `headings:` options alike."""
 
@@ -83,6 +99,8 @@ class _Settings:
     size: str
     toc: str
     section_class: bool
+    closing_emoji: bool
+    move: bool
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> _Settings:
@@ -96,6 +114,7 @@ class _Settings:
             "position": config["position"] in POSITIONS,
             "size": config["size"] in SIZES,
             "toc": config["toc"] in TOC_MODES,
+            "closing": config["closing"] in CLOSING_MODES,
         }
         for key, ok in checks.items():
             if not ok:
@@ -107,6 +126,8 @@ class _Settings:
             config["size"],
             config["toc"],
             bool(config["section_class"]),
+            bool(config["closing_emoji"]),
+            config["closing"] == "move",
         )
 
 
@@ -145,7 +166,7 @@ class _TakeOutEmoji(Treeprocessor):
             return
         first, last, trailing = found
         run = tokens[first : last + 1]
-        rest = _strip_blanks(tokens[:first] if trailing else tokens[last + 1 :])
+        rest = strip_blanks(tokens[:first] if trailing else tokens[last + 1 :])
         # A numbered heading keeps its badge where it was written, so the numbers of
         # sibling headings line up ("3. Rules ⭐" under "2. Scope").
         numbered = _is_numbered(rest)
@@ -158,7 +179,7 @@ class _TakeOutEmoji(Treeprocessor):
         slot.tag = None  # type: ignore[assignment]
         blank = Token(SPACE, " ")
         slot_token = Token(OTHER, element=slot)
-        _fill(heading, [*rest, blank, slot_token] if after else [slot_token, blank, *rest])
+        fill(heading, [*rest, blank, slot_token] if after else [slot_token, blank, *rest])
 
         badge = etree.Element("span")
         # Medium is the badge's own size: only the others get a modifier.
@@ -169,7 +190,7 @@ class _TakeOutEmoji(Treeprocessor):
         badge.set("aria-hidden", "true")
         # Material's search skips elements with this attribute, keeping titles clean.
         badge.set("data-search-exclude", _bare_value())
-        _fill(badge, run)
+        fill(badge, run)
         self.pending.append(_Pending(heading, slot, badge))
 
         if self.settings.section_class:
@@ -248,40 +269,6 @@ def _is_numbered(rest: list[Token]) -> bool:
     return not marker.isdigit()
 
 
-def _strip_blanks(tokens: list[Token]) -> list[Token]:
-    """Give the tokens without the blanks at either end."""
-    while tokens and tokens[0].kind == SPACE:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].kind == SPACE:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _fill(parent: etree.Element, tokens: list[Token]) -> None:
-    """Replace an element's content with the tokens, in order."""
-    del parent[:]
-    last: etree.Element | None = None
-    buffer: list[str] = []
-    for token in tokens:
-        if token.element is None:
-            buffer.append(token.text)
-            continue
-        _put_text(parent, last, buffer)
-        buffer = []
-        last = token.element
-        parent.append(last)
-    _put_text(parent, last, buffer)
-
-
-def _put_text(parent: etree.Element, last: etree.Element | None, buffer: list[str]) -> None:
-    """Set the text that follows `last` in `parent` (or opens it, before any child)."""
-    text = "".join(buffer) or None
-    if last is None:
-        parent.text = text
-    else:
-        last.tail = text
-
-
 @functools.cache
 def _bare_value() -> str:
     """Give the value that renders a bare attribute (`data-search-exclude`).
@@ -319,6 +306,15 @@ class EmojiHeadingsExtension(Extension):
                 DEFAULTS["section_class"],
                 f"Add the class `{SECTION_CLASS}` to emoji headings. Default: True.",
             ],
+            "closing_emoji": [
+                DEFAULTS["closing_emoji"],
+                "Give a section whose last paragraph ends with an emoji that emoji in "
+                "its heading. Default: False.",
+            ],
+            "closing": [
+                DEFAULTS["closing"],
+                "What happens to that emoji in the paragraph: keep|move. Default: keep.",
+            ],
         }
         super().__init__(**kwargs)
         self._pending: list[_Pending] = []
@@ -334,6 +330,11 @@ class EmojiHeadingsExtension(Extension):
         """
         md.registerExtension(self)
         settings = _Settings.from_config(self.getConfigs())
+        if settings.closing_emoji:
+            # After `attr_list` (8); before the take-out (6), which badges what it adds.
+            md.treeprocessors.register(
+                ClosingEmoji(md, settings.tags, settings.move), "aiblog_closing_emoji", 7
+            )
         # After `attr_list` (8), which sets custom ids; before `toc` (5), which slugs.
         md.treeprocessors.register(
             _TakeOutEmoji(md, settings, self._pending), "aiblog_emoji_take_out", 6

@@ -81,6 +81,8 @@ def json_ld(post: Post, *, site_url: str | None, site_name: str) -> str:
         "@type": "BlogPosting",
         "headline": post.title,
     }
+    if post.subtitle:
+        data["alternativeHeadline"] = post.subtitle
     if post.description:
         data["description"] = post.description
     if post.date:

@@ -69,6 +69,40 @@ class Source:
                     break
         return found
 
+    def closing_headings(self) -> list[str]:
+        """H2/H3 headings with no edge emoji whose section's last paragraph ends on one.
+
+        Only in a post with `closing_emoji: true`. A plain reading of the source, enough
+        for the demo: the section's last line that is not blank, a lone link or a
+        comment, outside a list, ending with an emoji.
+        """
+        if self.meta.get("closing_emoji") is not True:
+            return []
+        found: list[str] = []
+        sections: list[tuple[str, list[str]]] = []
+        for line in self.markdown.splitlines():
+            match = HEADING.match(line)
+            if line.startswith("#"):
+                sections.append((match.group(2) if match else "", []))
+            elif sections and line.strip() and not LONE_LINK.match(line):
+                sections[-1][1].append(line.rstrip())
+        for text, lines in sections:
+            if not text or self._edge(text) or not lines:
+                continue
+            last = lines[-1]
+            if not LIST_ITEM.match(last) and TRAILING.search(last):
+                found.append(text)
+        return found
+
+    @staticmethod
+    def _edge(text: str) -> bool:
+        text = ATTR_LIST.sub("", text)
+        return bool(LEADING.search(text) or TRAILING.search(text))
+
+
+LONE_LINK = re.compile(r"^\s*(?:\[[^\]]*\]\([^)]*\)|<!--.*-->)\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+
 
 def sources() -> list[Source]:
     posts = []
@@ -136,7 +170,7 @@ def test_each_post_has_byline_badges_and_its_card(demo_site: Site, source: Sourc
     assert byline.select_one(".aiblog-byline__date time") is not None
 
     # Every heading written with an emoji at an edge became a badge, and only those.
-    expected = source.emoji_headings()
+    expected = source.emoji_headings() + source.closing_headings()
     assert expected, f"{source.name}: no emoji-headed section"
     badged = [h for h in page.select("article h2, article h3") if h.select_one(".aiblog-emoji")]
     assert len(badged) == len(expected)
@@ -193,6 +227,26 @@ def test_the_demo_uses_both_emoji_notations_on_both_sides(demo_site: Site) -> No
         for a in page.select(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")
     ]
     assert any(entry.endswith(words) for entry in toc_entries)
+
+
+def test_the_demo_has_a_news_shaped_post(demo_site: Site) -> None:
+    """Closing emoji, a standfirst and a captioned hero (issue 21)."""
+    news = [s for s in PUBLISHED if s.meta.get("closing_emoji") is True]
+    assert news, "no post with closing_emoji: true in the demo"
+    for source in news:
+        assert source.meta.get("subtitle") and source.meta.get("image_caption")
+        closing = source.closing_headings()
+        assert len(closing) >= 3
+        page = published_page(demo_site, source)
+        standfirst = page.select_one("article h1 + .aiblog-standfirst")
+        assert standfirst is not None
+        assert standfirst.get_text() == " ".join(str(source.meta["subtitle"]).split())
+        caption = page.select_one("figure.aiblog-hero figcaption")
+        assert caption is not None and caption.get_text() == source.meta["image_caption"]
+        for text in closing:
+            heading = next(h for h in page.select("article h2") if text in h.get_text())
+            assert heading.select_one(".aiblog-emoji") is not None, text
+            assert re.fullmatch("[a-z0-9-]+", str(heading["id"])), heading["id"]
 
 
 def test_the_demo_pins_a_post_and_ranks_from_its_export(demo_site: Site) -> None:

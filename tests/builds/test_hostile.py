@@ -112,6 +112,8 @@ def hostile_project(root: Path, values: list[str], *, lists: bool = False) -> Pa
             tags=[value, "plain"],
             image="images/hero.png",
             image_alt=value,
+            subtitle=value,
+            image_caption=value,
             full_story={
                 "url": "https://example.com/story?x=1",
                 "title": value,
@@ -313,6 +315,8 @@ def test_every_field_holds_the_text_exactly(hostile: Site) -> None:
         assert [_text(t) for t in byline.select(".aiblog-byline__tag")] == [f"#{value}", "#plain"]
         hero = page.select_one(".aiblog-hero img")
         assert hero is not None and hero["alt"] == value
+        assert _text(page.select_one(".aiblog-hero figcaption")) == value
+        assert _text(page.select_one(".aiblog-standfirst")) == value
         meta = {
             str(tag.get("property") or tag.get("name")): tag.get("content")
             for tag in page.select("meta[property], meta[name]")
@@ -322,7 +326,7 @@ def test_every_field_holds_the_text_exactly(hostile: Site) -> None:
         scripts = page.select('script[type="application/ld+json"]')
         assert len(scripts) == 1
         data = json.loads(scripts[0].string or "")
-        assert data["headline"] == data["description"] == value
+        assert data["headline"] == data["description"] == data["alternativeHeadline"] == value
         assert data["keywords"] == [value, "plain"]
         assert [author["name"] for author in data["author"]] == [value, value]
         raw = hostile.text(f"posts/p{i:02}.md").split("application/ld+json", 1)[1]
@@ -352,6 +356,8 @@ def test_every_refused_value_is_named(hostile: Site) -> None:
         if MARKUP.search(payload):
             assert f"posts/p{i:02}.md: title: " in warnings
             assert f"posts/p{i:02}.md: description: " in warnings
+            assert f"posts/p{i:02}.md: subtitle: " in warnings
+            assert f"posts/p{i:02}.md: image_caption: " in warnings
 
 
 def test_markup_in_a_title_or_description_warns(hostile: Site) -> None:
@@ -386,6 +392,22 @@ BAD: dict[str, tuple[dict[str, str], dict[str, str], str]] = {
     "image": ({"posts/x.md": post(title="X", image="nowhere.png")}, {}, "posts/x.md: image: "),
     "image_alt": ({"posts/x.md": post(title="X", image_alt=[1])}, {}, "posts/x.md: image_alt: "),
     "draft": ({"posts/x.md": post(title="X", draft="perhaps")}, {}, "posts/x.md: draft: "),
+    "subtitle": ({"posts/x.md": post(title="X", subtitle=["a"])}, {}, "posts/x.md: subtitle: "),
+    "subtitle markup": (
+        {"posts/x.md": post(title="X", subtitle="A <b>bold</b> claim")},
+        {},
+        "posts/x.md: subtitle: ",
+    ),
+    "image_caption": (
+        {"posts/x.md": post(title="X", image_caption={"a": 1})},
+        {},
+        "posts/x.md: image_caption: ",
+    ),
+    "closing_emoji": (
+        {"posts/x.md": post(title="X", closing_emoji="yes")},
+        {},
+        "posts/x.md: closing_emoji: ",
+    ),
     "readtime": ({"posts/x.md": post(title="X", readtime=-3)}, {}, "posts/x.md: readtime: "),
     "popular": ({"posts/x.md": post(title="X", popular="very")}, {}, "posts/x.md: popular: "),
     "full_story url": (
