@@ -22,6 +22,23 @@ from sitebuild import REPO_ROOT, Site, build_config_file, skip_or_fail
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 os.environ["DISABLE_MKDOCS_2_WARNING"] = "true"
 
+_SLOW_TIERS = ("serve", "browser", "tools")
+"""Folders of tests/ whose every test is slow: the quick tier (`-m "not slow"`) is the
+unit tests and the quicker site builds."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of the slow tiers `slow`, and every serve or browser test too."""
+    root = Path(__file__).parent
+    for item in items:
+        tier = item.path.relative_to(root).parts[0] if item.path.is_relative_to(root) else ""
+        if (
+            tier in _SLOW_TIERS
+            or item.get_closest_marker("serve")
+            or item.get_closest_marker("browser")
+        ):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from browserkit import PageFactory
 from playwright.sync_api import Route
+from realsites import HEROES, realsite_config, realsite_files
 from sitebuild import build_site
-from test_realsite_images import HEROES, realsite_config, realsite_files
 
 pytestmark = pytest.mark.browser
 
