@@ -8,6 +8,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from mkdocs_aiblog.comments.options import CommentsConfig
 from mkdocs_aiblog.fullstory.options import FullStoryConfig
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
 from mkdocs_aiblog.navigation.options import NavigationConfig
@@ -53,3 +54,4 @@ class AiblogConfig(Config):
     popular = c.SubConfig(PopularConfig)
     full_story = c.SubConfig(FullStoryConfig)
     navigation = c.SubConfig(NavigationConfig)
+    comments = c.SubConfig(CommentsConfig)

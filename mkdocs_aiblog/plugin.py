@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
+from mkdocs_aiblog.comments import settings as comments
+from mkdocs_aiblog.comments import site as comments_site
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core import words as i18n
@@ -77,6 +79,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         """The `authors_file` option as a path under `docs/` (None: refused)."""
         self.images: images.Images | None = None
         self.told: dict[str, str] = {}
+        self.comments: comments.Comments | None = None
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -113,6 +116,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             date_format=self.config.date_format,
         )
         self.story_defaults = fullstory.Defaults.from_options(self.config.full_story, self.words)
+        self.comments, problems = comments_site.from_options(self.config.comments, language)
+        for problem in problems:
+            _warn(problem)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False})  # warned by page here
         headings = self.config.headings
         if headings.enabled:
@@ -128,6 +134,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        if self.comments is None:
+            comments_site.drop_loader(files)
         present = {file.src_uri for file in files.documentation_pages()}
         self.not_posts = navigation.list_pages(files, self.config.posts_dir.strip("/"))
         present -= self.not_posts
@@ -252,7 +260,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             _warn(f"{src}: {problem}")
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
         archive = page.file.src_uri in self.listings.archives
-        if post is None and story is None and not list_page and not (everywhere or archive):
+        talk = self._comments(page, post is not None)
+        if post is None and story is None and not list_page and not (everywhere or archive or talk):
             return html
         self.pages[src] = views.PageView(
             blog=self.blog,
@@ -262,6 +271,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             thumbnails=self.config.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
             material_post=compat.blog_post(page) is not None,
+            comments=self.comments if talk else None,
         )
         return html
 
@@ -272,6 +282,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         self.partials = render.Partials(env, config)
         self.partials.comments_marker = render.mark_comments(env)
+        if self.comments is not None and render.site_comments(env):
+            log.info("partials/comments.html: the site's own comments; the plugin adds none")
+            self.comments = None
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.listings)
@@ -321,6 +334,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view.json_ld = meta.json_ld(
                 view.post, site_url=config.site_url, site_name=config.site_name
             )
+        if view.comments is not None and self.comments is None:
+            view.comments = None  # the site's own comments partial, found in on_env
+        elif view.comments is not None:
+            comments_site.add_to_toc(page, self.words["comments.title"])
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
             spliced = render.render_parts(self.partials, view, page, context["base_url"])
@@ -343,6 +360,17 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not marker or marker not in output_content:
             return None
         return render.take_comments_marker(output_content, marker)[0]
+
+    def _comments(self, page: Page, is_post: bool) -> bool:
+        """Tell whether a page shows the plugin's comments; warn about its `comments:` key."""
+        if self.comments is None:
+            return False
+        shown, problem = comments.shows(
+            page.meta.get("comments"), is_post=is_post, pages=self.config.comments.pages
+        )
+        if problem is not None:
+            _warn(f"{page.file.src_uri}: {problem}")
+        return shown
 
     def _image(self, files: Files) -> images.Images:
         """Give the build's images: each build has its own `files`, each image is read once."""

@@ -37,12 +37,19 @@ ENGLISH: Final[dict[str, str]] = {
     "list.label": "Pages of posts",
     "archive.title": "Archive",
     "archive.undated": "Undated",
+    "comments.title": "Comments",
+    "comments.button": "Show comments from {provider}",
+    "comments.notice": "Loading them connects your browser to {host}.",
+    "comments.discussions": "Read and write the comments on GitHub",
+    "comments.noscript": "Comments need JavaScript.",
 }
 
 FIELDS: Final[dict[str, frozenset[str]]] = {
     "byline.readtime": frozenset({"minutes"}),
     "full_story.source": frozenset({"source"}),
     "list.page": frozenset({"page", "pages"}),
+    "comments.button": frozenset({"provider"}),
+    "comments.notice": frozenset({"host"}),
 }
 """The `{name}` fields each word may hold; every other word holds none."""
 
@@ -71,6 +78,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Seiten der Beiträge",
         "archive.title": "Archiv",
         "archive.undated": "Ohne Datum",
+        "comments.title": "Kommentare",
+        "comments.button": "Kommentare von {provider} anzeigen",
+        "comments.notice": "Dabei verbindet sich Ihr Browser mit {host}.",
+        "comments.discussions": "Kommentare auf GitHub lesen und schreiben",
+        "comments.noscript": "Kommentare brauchen JavaScript.",
     },
     "fr": {
         "byline.by": "Par",
@@ -96,6 +108,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Pages des articles",
         "archive.title": "Archives",
         "archive.undated": "Sans date",
+        "comments.title": "Commentaires",
+        "comments.button": "Afficher les commentaires de {provider}",
+        "comments.notice": "Votre navigateur se connectera alors à {host}.",
+        "comments.discussions": "Lire et écrire les commentaires sur GitHub",
+        "comments.noscript": "Les commentaires nécessitent JavaScript.",
     },
     "es": {
         "byline.by": "Por",
@@ -121,6 +138,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "Páginas de entradas",
         "archive.title": "Archivo",
         "archive.undated": "Sin fecha",
+        "comments.title": "Comentarios",
+        "comments.button": "Mostrar los comentarios de {provider}",
+        "comments.notice": "Tu navegador se conectará entonces a {host}.",
+        "comments.discussions": "Leer y escribir los comentarios en GitHub",
+        "comments.noscript": "Los comentarios necesitan JavaScript.",
     },
     "ja": {
         "byline.by": "著者",
@@ -146,6 +168,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "記事一覧のページ",
         "archive.title": "アーカイブ",
         "archive.undated": "日付なし",
+        "comments.title": "コメント",
+        "comments.button": "{provider}のコメントを表示",
+        "comments.notice": "表示するとブラウザが{host}に接続します。",
+        "comments.discussions": "GitHubでコメントを読む・書く",
+        "comments.noscript": "コメントの表示にはJavaScriptが必要です。",
     },
     "ar": {
         "byline.by": "بقلم",
@@ -171,6 +198,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "list.label": "صفحات المقالات",
         "archive.title": "الأرشيف",
         "archive.undated": "بدون تاريخ",
+        "comments.title": "التعليقات",
+        "comments.button": "عرض التعليقات من {provider}",
+        "comments.notice": "سيتصل متصفحك عندها بـ {host}.",
+        "comments.discussions": "اقرأ التعليقات واكتبها على GitHub",
+        "comments.noscript": "تتطلب التعليقات JavaScript.",
     },
 }
 

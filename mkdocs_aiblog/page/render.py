@@ -109,6 +109,8 @@ class Spliced:
     """At the end of the article."""
     popular: str = ""
     """The popular list's entries, for its second copy (after the article)."""
+    comments: str = ""
+    """The plugin's comments, last in the article, where the page shows none of its own."""
     base_url: str = "."
     """The page's relative path to the site's root, for the partials' `url` filter."""
 
@@ -167,6 +169,18 @@ def mark_comments(env: jinja2.Environment) -> str:
         return ""
     env.loader = MarkedLoader(env.loader, COMMENTS_MARKER.format(token=secrets.token_hex(8)))
     return env.loader.marker
+
+
+def site_comments(env: jinja2.Environment) -> bool:
+    """Tell whether the site's own `partials/comments.html` writes anything (`mark_comments`)."""
+    loader = env.loader
+    if not isinstance(loader, MarkedLoader):
+        return False
+    try:
+        source = loader.get_source(env, COMMENTS_TEMPLATE)[0]
+    except jinja2.TemplateNotFound:
+        return False
+    return source.startswith(loader.marker)
 
 
 def take_comments_marker(output: str, marker: str) -> tuple[str, int]:
@@ -305,8 +319,10 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str
         pieces.append((sidebar_at, parts.sidebar))
     if parts.after and comments_at >= 0:
         pieces.append((comments_at, parts.after))  # the site's comments stay last
-    elif parts.after and (at := output.rfind("</article>")) >= 0:
+    elif (parts.after or parts.comments) and (at := output.rfind("</article>")) >= 0:
         pieces.append((at, parts.after))
+        if parts.comments:  # after `after` at the same place: the sort below is stable
+            pieces.append((at, parts.comments))
     if not pieces:
         return output
     pieces.sort(key=lambda piece: piece[0])
@@ -337,6 +353,8 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
     }
     if view.post is not None and (view.newer or view.older):
         spliced.after = partials.render("newer-older", view, page, base_url)
+    if view.comments is not None:
+        spliced.comments = partials.render("comments", view, page, base_url)
     if view.popular:
         spliced.popular = partials.popular_list(view, base_url)
         if not view.toc_hidden:  # `hide: [toc]`: the sidebar is there but hidden

@@ -20,6 +20,7 @@ from mkdocs_aiblog.core.words import localized_date, word
 if TYPE_CHECKING:
     from babel.core import Locale
 
+    from mkdocs_aiblog.comments.settings import Comments
     from mkdocs_aiblog.core.posts import Post
     from mkdocs_aiblog.fullstory.card import FullStory
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
@@ -95,6 +96,8 @@ class PageView:
     categories and reading time: the byline adds only tags and the hero image."""
     tags: list[TagLink] = field(default_factory=list)
     """The post's tags as Material's tags plugin links them (empty without it)."""
+    comments: Comments | None = None
+    """The comment widget this page shows last (None: no comments)."""
 
     @property
     def draft(self) -> bool:
