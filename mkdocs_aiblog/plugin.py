@@ -285,6 +285,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if self.comments is not None and render.site_comments(env):
             log.info("partials/comments.html: the site's own comments; the plugin adds none")
             self.comments = None
+            comments_site.drop_loader(files)  # static files are copied after on_env
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.listings)

@@ -136,6 +136,7 @@ def test_a_site_with_its_own_comments_partial_keeps_it(tmp_path: Path) -> None:
     for page in ("posts/a.md", "about.md"):
         assert site.text(page) == plain.text(page)
     assert site.html("posts/a.md").select_one(".site-comments") is not None
+    assert not (site.site_dir / LOADER).exists()
 
 
 def test_isso_writes_its_thread_and_the_no_script_line(tmp_path: Path) -> None:
