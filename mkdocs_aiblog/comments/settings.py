@@ -57,7 +57,7 @@ class Comments:
     script: str
     """The provider's script, loaded by the plugin's loader when the time comes."""
     host: str
-    """Where the reader's browser connects once the widget loads."""
+    """Where the reader's browser connects once the widget loads ("": this site)."""
     attributes: tuple[tuple[str, str], ...]
     """The provider's `data-*` attributes for its script (raw: the partial escapes)."""
     discussions: str = ""
@@ -141,7 +141,7 @@ def _isso(
     if problems or endpoint is None:
         return None, problems
     values.setdefault("lang", _language(language))
-    host = urlsplit(endpoint).netloc or "this site"
+    host = urlsplit(endpoint).netloc  # "": the site itself, no third party to name
     attributes = [("data-isso", endpoint)]
     attributes += [(f"data-isso-{_kebab(k)}", v) for k, v in sorted(values.items())]
     return Comments(

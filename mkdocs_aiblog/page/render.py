@@ -22,7 +22,9 @@ Parts are rendered in `on_page_context` and placed in the written page in
   theme's loader puts a marker at the start of `partials/comments.html`
   (`MarkedLoader`), so where the comments begin is known, not guessed, and the
   marker is taken out of every page. It holds a token drawn for each build, so
-  no post can write it.
+  no post can write it;
+- the plugin's own comments last in the article, after all of that, on a site
+  whose pages show no comments of their own.
 """
 
 from __future__ import annotations
@@ -307,7 +309,8 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str
     when the sidebar part is to go there (-1: nowhere). The after part goes
     before the site's comments where the page shows them, else before the
     article's last `</article>` (Material's article holds the content; the post
-    list's cards are articles inside it); the head part before the first `</head>`.
+    list's cards are articles inside it), followed there by the plugin's comments
+    (never beside the site's own); the head part before the first `</head>`.
     """
     if parts.fills or MARKER_START in output:
         output = fill(output, parts.fills)

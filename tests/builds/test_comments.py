@@ -236,3 +236,13 @@ def test_values_are_escaped(tmp_path: Path) -> None:
     assert widget is not None
     assert widget["data-category"] == '"><img src=x onerror=alert(1)>'
     assert site.html("posts/a.md").select_one("article img[onerror]") is None
+
+
+def test_a_site_relative_isso_has_no_third_party_notice(tmp_path: Path) -> None:
+    site = blog(tmp_path, {"provider": "isso", "load": "click", "isso": {"url": "/isso/"}})
+    section = site.html("posts/a.md").select_one(".aiblog-comments")
+    assert section is not None
+    assert section.select_one(".aiblog-comments__consent small") is None
+    assert section.select_one(".aiblog-comments__widget")["data-aiblog-src"] == (
+        "/isso/js/embed.min.js"
+    )

@@ -114,3 +114,10 @@ def test_which_pages_show_them(
     result, told = shows(front_matter, is_post=is_post, pages=pages)
     assert result is shown
     assert (told is not None) is problem
+
+
+def test_a_site_relative_isso_names_no_third_party() -> None:
+    comments, _ = settings("isso", "click", {}, {"url": "/isso/"})
+    assert comments is not None and comments.host == ""
+    comments, _ = settings("isso", "click", {}, {"url": "https://c.example.org/"})
+    assert comments is not None and comments.host == "c.example.org"
