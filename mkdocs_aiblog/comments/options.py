@@ -23,3 +23,7 @@ class CommentsConfig(Config):
     """giscus's `data-*` attributes, without the prefix, in snake case (`repo_id`)."""
     isso = c.Type(dict, default={})
     """Isso's `data-isso-*` attributes likewise, and `url`, where the server answers."""
+
+
+OPTIONS = frozenset(key for key, _ in CommentsConfig._schema)
+"""The option names: any other under `comments:` is a typo MkDocs has warned about."""

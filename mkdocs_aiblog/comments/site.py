@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 from mkdocs.structure.toc import AnchorLink
 
+from mkdocs_aiblog.comments.options import OPTIONS
 from mkdocs_aiblog.comments.settings import Comments, settings
 
 if TYPE_CHECKING:
@@ -23,7 +24,13 @@ ANCHOR = "__comments"
 def from_options(
     options: CommentsConfig, language: str | None
 ) -> tuple[Comments | None, list[str]]:
-    """Give the site's comment widget (None: no comments) and the problems of its options."""
+    """Give the site's comment widget (None: no comments) and the problems of its options.
+
+    An option MkDocs does not know (`lod: click`) is one warning of MkDocs' own,
+    naming it; the comments are then left out, as for every other bad setting.
+    """
+    if set(options) - OPTIONS:
+        return None, []
     return settings(options.provider, options.load, options.giscus, options.isso, language=language)
 
 
