@@ -79,8 +79,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         """The `authors_file` option as a path under `docs/` (None: refused)."""
         self.images: images.Images | None = None
         self.told: dict[str, str] = {}
-        self.comments: comments.Comments | None = None
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
+        self.comments: comments.Comments | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -260,7 +260,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             _warn(f"{src}: {problem}")
         everywhere = self.config.popular.enabled and self.config.popular.pages == "all"
         archive = page.file.src_uri in self.listings.archives
-        talk = self._comments(page, post is not None)
+        talk, bad_key = comments_site.wanted(self.comments, self.config.comments, page, post)
+        if bad_key is not None:
+            _warn(f"{src}: {bad_key}")
         if post is None and story is None and not list_page and not (everywhere or archive or talk):
             return html
         self.pages[src] = views.PageView(
@@ -335,10 +337,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             view.json_ld = meta.json_ld(
                 view.post, site_url=config.site_url, site_name=config.site_name
             )
-        if view.comments is not None and self.comments is None:
-            view.comments = None  # the site's own comments partial, found in on_env
-        elif view.comments is not None:
-            comments_site.add_to_toc(page, self.words["comments.title"])
+        if view.comments is not None:  # None since on_env: the site's own comments partial
+            view.comments = comments_site.shown(self.comments, page, self.words["comments.title"])
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
             spliced = render.render_parts(self.partials, view, page, context["base_url"])
@@ -361,17 +361,6 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not marker or marker not in output_content:
             return None
         return render.take_comments_marker(output_content, marker)[0]
-
-    def _comments(self, page: Page, is_post: bool) -> bool:
-        """Tell whether a page shows the plugin's comments; warn about its `comments:` key."""
-        if self.comments is None:
-            return False
-        shown, problem = comments.shows(
-            page.meta.get("comments"), is_post=is_post, pages=self.config.comments.pages
-        )
-        if problem is not None:
-            _warn(f"{page.file.src_uri}: {problem}")
-        return shown
 
     def _image(self, files: Files) -> images.Images:
         """Give the build's images: each build has its own `files`, each image is read once."""

@@ -8,7 +8,7 @@ from markupsafe import escape
 from mkdocs.structure.toc import AnchorLink
 
 from mkdocs_aiblog.comments.options import OPTIONS
-from mkdocs_aiblog.comments.settings import Comments, settings
+from mkdocs_aiblog.comments.settings import Comments, settings, shows
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -54,3 +54,19 @@ def add_to_toc(page: Page, title: str) -> None:
     if not items or any(item.id == ANCHOR for item in items):
         return
     items.append(AnchorLink(str(escape(title)), ANCHOR, items[-1].level))
+
+
+def wanted(
+    comments: Comments | None, options: CommentsConfig, page: Page, post: object
+) -> tuple[bool, str | None]:
+    """Give whether a page shows the site's comments, and the problem with its `comments:` key."""
+    if comments is None:
+        return False, None
+    return shows(page.meta.get("comments"), is_post=post is not None, pages=options.pages)
+
+
+def shown(comments: Comments | None, page: Page, title: str) -> Comments | None:
+    """Give the comments a page shows (None: none after all), with their TOC entry added."""
+    if comments is not None:
+        add_to_toc(page, title)
+    return comments
