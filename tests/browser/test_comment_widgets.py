@@ -341,3 +341,21 @@ def test_without_javascript_the_discussions_link_is_there(
     link = page.get_by_role("link", name="Read and write the comments on GitHub")
     expect(link).to_have_attribute("href", "https://github.com/owner/blog/discussions")
     expect(page.locator(".aiblog-comments__consent")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(60)
+def test_giscus_starts_in_the_scheme_the_reader_chose(
+    tmp_path: Path, serve_dir: Callable[[Path], str], new_page: PageFactory
+) -> None:
+    base = serve_dir(build(tmp_path, {"provider": "giscus", "load": "immediate", "giscus": GISCUS}))
+    page = new_page()
+    asked: list[str] = []
+    route_giscus(page, asked)
+    page.goto(base + "posts/first/")
+    expect(page.locator("iframe.giscus-frame")).to_have_count(1, timeout=TIMEOUT)  # at once
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()  # Material keeps the reader's choice
+    expect(page.locator("iframe.giscus-frame")).to_have_count(1, timeout=TIMEOUT)
+    assert page.evaluate("window.__giscus")[-1]["data-theme"] == "dark"
