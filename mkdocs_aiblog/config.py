@@ -8,6 +8,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from mkdocs_aiblog.comments.options import CommentsConfig
 from mkdocs_aiblog.fullstory.options import FullStoryConfig
 from mkdocs_aiblog.markdown.closing import CLOSING_MODES
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
@@ -61,3 +62,4 @@ class AiblogConfig(Config):
     full_story = c.SubConfig(FullStoryConfig)
     navigation = c.SubConfig(NavigationConfig)
     share = c.SubConfig(ShareConfig)
+    comments = c.SubConfig(CommentsConfig)

@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
+from mkdocs_aiblog.comments import settings as comments
+from mkdocs_aiblog.comments import site as comments_site
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import posts
 from mkdocs_aiblog.core import words as i18n
@@ -86,6 +88,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         """By post: the problem `on_files` logged, not to be logged again when it is read."""
         self.listed: frozenset[tuple[str, InclusionLevel]] | None = None
         """The posts of the previous build, and their inclusion (for `--dirty`)."""
+        self.comments: comments.Comments | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
@@ -127,6 +130,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.sharing, problems = sharing(self.config.share, self.words)
         for problem in problems:
             _warn(problem)
+        self.comments, problems = comments_site.from_options(self.config.comments, language)
+        for problem in problems:
+            _warn(problem)
         _add_extension(config, "mkdocs_aiblog.blocks", {"log": False, "slots": True})  # card here
         headings = self.config.headings
         if headings.enabled:
@@ -142,6 +148,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        if self.comments is None:
+            comments_site.drop_loader(files)
         self.not_posts = list_pages(files, self.config.posts_dir.strip("/"))
         present = {file.src_uri for file in files.documentation_pages()} - self.not_posts
         for src_uri in [uri for uri in self.posts if uri not in present]:
@@ -212,7 +220,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         for problem in problems + listed:
             _warn(f"{src}: {problem}")
         shown = self.popular.everywhere or src in self.navigation.listings.archives
-        if post is None and story is None and not list_page and not shown:
+        talk, bad_key = comments_site.wanted(self.comments, self.config.comments, page, post)
+        if bad_key is not None:
+            _warn(f"{src}: {bad_key}")
+        if post is None and story is None and not list_page and not (shown or talk):
             return html
         self.pages[src] = views.PageView(
             blog=self.blog,
@@ -222,6 +233,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             thumbnails=self.popular.thumbnails,
             toc_hidden="toc" in (page.meta.get("hide") or ()),
             material_post=compat.blog_post(page) is not None,
+            comments=self.comments if talk else None,
         )
         return html
 
@@ -232,6 +244,10 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             return None
         self.partials = render.Partials(env, config)
         self.partials.comments_marker = render.mark_comments(env)
+        if self.comments is not None and render.site_comments(env):
+            log.info("partials/comments.html: the site's own comments; the plugin adds none")
+            self.comments = None
+            comments_site.drop_loader(files)  # static files are copied after on_env
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.navigation.listings)
@@ -274,6 +290,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 view.post, site_url=site_url, site_name=site_name, social=self.social
             )
             view.json_ld = meta.json_ld(view.post, site_url=site_url, site_name=site_name)
+        if view.comments is not None:  # None since on_env: the site's own comments partial
+            view.comments = comments_site.shown(self.comments, page, self.words["comments.title"])
         context["aiblog"] = view  # type: ignore[typeddict-unknown-key]
         if self.partials is not None:
             spliced = render.render_parts(self.partials, view, page, context["base_url"])

@@ -43,6 +43,11 @@ ENGLISH: Final[dict[str, str]] = {
     "share.on": "Share on {network}",
     "share.email": "Share by e-mail",
     "share.copy": "Copy link",
+    "comments.title": "Comments",
+    "comments.button": "Show comments from {provider}",
+    "comments.notice": "Loading them connects your browser to {host}.",
+    "comments.discussions": "Read and write the comments on GitHub",
+    "comments.noscript": "Comments need JavaScript.",
 }
 
 FIELDS: Final[dict[str, frozenset[str]]] = {
@@ -50,6 +55,8 @@ FIELDS: Final[dict[str, frozenset[str]]] = {
     "full_story.source": frozenset({"source"}),
     "list.page": frozenset({"page", "pages"}),
     "share.on": frozenset({"network"}),
+    "comments.button": frozenset({"provider"}),
+    "comments.notice": frozenset({"host"}),
 }
 """The `{name}` fields each word may hold; every other word holds none."""
 
@@ -82,6 +89,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "share.on": "Auf {network} teilen",
         "share.email": "Per E-Mail teilen",
         "share.copy": "Link kopieren",
+        "comments.title": "Kommentare",
+        "comments.button": "Kommentare von {provider} anzeigen",
+        "comments.notice": "Dabei verbindet sich Ihr Browser mit {host}.",
+        "comments.discussions": "Kommentare auf GitHub lesen und schreiben",
+        "comments.noscript": "Kommentare brauchen JavaScript.",
     },
     "fr": {
         "byline.by": "Par",
@@ -111,6 +123,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "share.on": "Partager sur {network}",
         "share.email": "Partager par e-mail",
         "share.copy": "Copier le lien",
+        "comments.title": "Commentaires",
+        "comments.button": "Afficher les commentaires de {provider}",
+        "comments.notice": "Votre navigateur se connectera alors à {host}.",
+        "comments.discussions": "Lire et écrire les commentaires sur GitHub",
+        "comments.noscript": "Les commentaires nécessitent JavaScript.",
     },
     "es": {
         "byline.by": "Por",
@@ -140,6 +157,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "share.on": "Compartir en {network}",
         "share.email": "Compartir por correo electrónico",
         "share.copy": "Copiar el enlace",
+        "comments.title": "Comentarios",
+        "comments.button": "Mostrar los comentarios de {provider}",
+        "comments.notice": "Tu navegador se conectará entonces a {host}.",
+        "comments.discussions": "Leer y escribir los comentarios en GitHub",
+        "comments.noscript": "Los comentarios necesitan JavaScript.",
     },
     "ja": {
         "byline.by": "著者",
@@ -169,6 +191,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "share.on": "{network}で共有",
         "share.email": "メールで共有",
         "share.copy": "リンクをコピー",
+        "comments.title": "コメント",
+        "comments.button": "{provider}のコメントを表示",
+        "comments.notice": "表示するとブラウザが{host}に接続します。",
+        "comments.discussions": "GitHubでコメントを読む・書く",
+        "comments.noscript": "コメントの表示にはJavaScriptが必要です。",
     },
     "ar": {
         "byline.by": "بقلم",
@@ -198,6 +225,11 @@ TRANSLATIONS: Final[dict[str, dict[str, str]]] = {
         "share.on": "شارك على {network}",
         "share.email": "شارك عبر البريد الإلكتروني",
         "share.copy": "انسخ الرابط",
+        "comments.title": "التعليقات",
+        "comments.button": "عرض التعليقات من {provider}",
+        "comments.notice": "سيتصل متصفحك عندها بـ {host}.",
+        "comments.discussions": "اقرأ التعليقات واكتبها على GitHub",
+        "comments.noscript": "تتطلب التعليقات JavaScript.",
     },
 }
 

@@ -22,7 +22,9 @@ Parts are rendered in `on_page_context` and placed in the written page in
   theme's loader puts a marker at the start of `partials/comments.html`
   (`MarkedLoader`), so where the comments begin is known, not guessed, and the
   marker is taken out of every page. It holds a token drawn for each build, so
-  no post can write it.
+  no post can write it;
+- the plugin's own comments last in the article, after all of that, on a site
+  whose pages show no comments of their own.
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ class Spliced:
     """At the end of the article."""
     popular: str = ""
     """The popular list's entries, for its second copy (after the article)."""
+    comments: str = ""
+    """The plugin's comments, last in the article, where the page shows none of its own."""
     base_url: str = "."
     """The page's relative path to the site's root, for the partials' `url` filter."""
 
@@ -167,6 +171,18 @@ def mark_comments(env: jinja2.Environment) -> str:
         return ""
     env.loader = MarkedLoader(env.loader, COMMENTS_MARKER.format(token=secrets.token_hex(8)))
     return env.loader.marker
+
+
+def site_comments(env: jinja2.Environment) -> bool:
+    """Tell whether the site's own `partials/comments.html` writes anything (`mark_comments`)."""
+    loader = env.loader
+    if not isinstance(loader, MarkedLoader):
+        return False
+    try:
+        source = loader.get_source(env, COMMENTS_TEMPLATE)[0]
+    except jinja2.TemplateNotFound:
+        return False
+    return source.startswith(loader.marker)
 
 
 def take_comments_marker(output: str, marker: str) -> tuple[str, int]:
@@ -293,7 +309,8 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str
     when the sidebar part is to go there (-1: nowhere). The after part goes
     before the site's comments where the page shows them, else before the
     article's last `</article>` (Material's article holds the content; the post
-    list's cards are articles inside it); the head part before the first `</head>`.
+    list's cards are articles inside it), followed there by the plugin's comments
+    (never beside the site's own); the head part before the first `</head>`.
     """
     if parts.fills or MARKER_START in output:
         output = fill(output, parts.fills)
@@ -305,8 +322,10 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str
         pieces.append((sidebar_at, parts.sidebar))
     if parts.after and comments_at >= 0:
         pieces.append((comments_at, parts.after))  # the site's comments stay last
-    elif parts.after and (at := output.rfind("</article>")) >= 0:
+    elif (parts.after or parts.comments) and (at := output.rfind("</article>")) >= 0:
         pieces.append((at, parts.after))
+        if parts.comments:  # after `after` at the same place: the sort below is stable
+            pieces.append((at, parts.comments))
     if not pieces:
         return output
     pieces.sort(key=lambda piece: piece[0])
@@ -339,6 +358,8 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
         spliced.after = partials.render("newer-older", view, page, base_url)
     if view.share:
         spliced.after += partials.render("share", view, page, base_url)
+    if view.comments is not None:
+        spliced.comments = partials.render("comments", view, page, base_url)
     if view.popular:
         spliced.popular = partials.popular_list(view, base_url)
         if not view.toc_hidden:  # `hide: [toc]`: the sidebar is there but hidden

@@ -20,6 +20,7 @@ from mkdocs_aiblog.core.words import localized_date, word
 if TYPE_CHECKING:
     from babel.core import Locale
 
+    from mkdocs_aiblog.comments.settings import Comments
     from mkdocs_aiblog.core.posts import Post
     from mkdocs_aiblog.fullstory.card import FullStory
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
@@ -96,6 +97,8 @@ class PageView:
     """On a post: its share links (empty: no share block)."""
     share_url: str = ""
     """On a post with share links: its absolute URL, for the "Copy link" button ("": none)."""
+    comments: Comments | None = None
+    """The comment widget this page shows last (None: no comments)."""
 
     @property
     def draft(self) -> bool:

@@ -329,14 +329,17 @@ def test_popular_list_follows_the_article_at_phone_width(
     expect(page.locator(".aiblog-popular--sidebar")).to_be_hidden()
     expect(after.locator(".aiblog-popular__item")).to_have_count(3)
 
-    # Below everything else the article shows: its text, its sections, the card.
+    # Below everything else the article shows: its text, its sections, the card;
+    # only the comments come after it.
     popular = box(page, ".aiblog-popular--after")
     lowest = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll('article.md-content__inner > *')]
-            .filter(e => !e.classList.contains('aiblog-popular') && e.checkVisibility())
+            .filter(e => !e.matches('.aiblog-popular, .aiblog-comments') && e.checkVisibility())
             .map(e => e.getBoundingClientRect().bottom + window.scrollY))"""
     )
     assert popular["y"] + page.evaluate("window.scrollY") >= lowest - 0.5
+    comments = box(page, ".aiblog-comments")
+    assert comments["y"] >= popular["y"] + popular["height"] - 0.5
     card = box(page, ".aiblog-full-story")
     assert not overlaps(popular, card)
     # Nothing of ours makes the phone page scroll sideways.
