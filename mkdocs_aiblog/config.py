@@ -12,6 +12,8 @@ from mkdocs_aiblog.fullstory.options import FullStoryConfig
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
 from mkdocs_aiblog.navigation.options import NavigationConfig
 from mkdocs_aiblog.popular.options import PopularConfig
+from mkdocs_aiblog.related.options import RelatedConfig
+from mkdocs_aiblog.series.options import SeriesConfig
 
 
 class HeadingsConfig(Config):
@@ -53,3 +55,5 @@ class AiblogConfig(Config):
     popular = c.SubConfig(PopularConfig)
     full_story = c.SubConfig(FullStoryConfig)
     navigation = c.SubConfig(NavigationConfig)
+    series = c.SubConfig(SeriesConfig)
+    related = c.SubConfig(RelatedConfig)

@@ -239,6 +239,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 )
             if self.config.byline:
                 html = views.mark_byline(html)
+            if post.series and self.config.series.enabled:
+                html = views.mark_series(html)
         story = None
         if self.config.full_story.enabled:
             front_matter = page.meta.get("full_story") if post is not None else None
@@ -275,6 +277,14 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.listings)
+        for problem in assemble.keep_reading(
+            self.blog,
+            series=self.config.series.enabled,
+            related=self.config.related,
+            newer_older=self.config.navigation.newer_older,
+            known=self.posts.keys(),
+        ):
+            _warn(problem)
         if self.config.popular.enabled:
             counts, problems = popular.read_views(
                 self.config.popular,

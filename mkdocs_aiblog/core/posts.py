@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timezone
 from html import unescape
 from typing import Any
 
+from mkdocs_aiblog.core.reading import related_keys, series_keys
 from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import is_safe_link
 
@@ -77,6 +78,14 @@ class Post:
     """`popular: false`: never listed among popular posts."""
     excerpt: str = ""
     """Plain text of what comes before `<!-- more -->`, when there is no description."""
+    related: tuple[str, ...] = ()
+    """Paths (from `docs/`) of the posts `related:` names, listed first."""
+    related_off: bool = False
+    """`related: false`: no related posts under this post."""
+    series: str | None = None
+    """The series' name, as written."""
+    series_order: float | None = None
+    """Its place in the series (else its date orders it)."""
 
 
 @dataclass(slots=True)
@@ -240,6 +249,9 @@ def parse_post(
         readtime = None
 
     pin, opt_out = _pin(meta, problems)
+    related, related_off, related_problems = related_keys(meta)
+    series, series_order, series_problems = series_keys(meta)
+    problems.messages += related_problems + series_problems
     return Post(
         src_uri=src_uri,
         url=url,
@@ -256,6 +268,10 @@ def parse_post(
         readtime=readtime,
         pin=pin,
         opt_out=opt_out,
+        related=related,
+        related_off=related_off,
+        series=series,
+        series_order=series_order,
     ), problems.messages
 
 
