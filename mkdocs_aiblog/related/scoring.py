@@ -23,15 +23,14 @@ import heapq
 import math
 import posixpath
 import re
-from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 
 from mkdocs_aiblog.core.posts import Post
 from mkdocs_aiblog.core.text import shown
 
-TERMS = 16
+TERMS = 10
 """The heaviest terms each post keeps."""
-WINDOW = 24
+WINDOW = 16
 """A term's posts counted around a post: the nearest in date on each side, in all."""
 WEIGHTS = {"tag": 3.0, "category": 2.0, "title": 1.5, "text": 1.0}
 """How much one occurrence counts, by where it is."""
@@ -84,13 +83,20 @@ def related(
     """
     at = {post.src_uri: index for index, post in enumerate(timeline)}
     vectors = _vectors(timeline)
-    postings: dict[str, list[tuple[int, float]]] = {}
+    # Each term's posts and their weights, in timeline order; and, for each post,
+    # its terms with its weight and where it sits in that term's list.
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    located: list[list[tuple[list[int], list[float], float, int]]] = []
     for index, vector in enumerate(vectors):
+        mine = []
         for term, weight in vector.items():
-            postings.setdefault(term, []).append((index, weight))
+            ids, weights = postings.setdefault(term, ([], []))
+            mine.append((ids, weights, weight, len(ids)))
+            ids.append(index)
+            weights.append(weight)
+        located.append(mine)
     result: dict[str, list[Post]] = {}
     problems: list[str] = []
-    half = WINDOW // 2
     for index, post in enumerate(timeline):
         if post.related_off or limit <= 0:
             continue
@@ -102,24 +108,36 @@ def related(
                 problems.append(f"{post.src_uri}: related: {shown(path)} is not a post")
             elif found >= 0 and found not in skip and found not in chosen:
                 chosen.append(found)
+                skip.add(found)
         if len(chosen) < limit:
-            scores: dict[int, float] = {}
-            for term, weight in vectors[index].items():
-                listed = postings[term]
-                if len(listed) > WINDOW:
-                    here = bisect_left(listed, index, key=lambda entry: entry[0])
-                    start = min(max(0, here - half), len(listed) - WINDOW - 1)
-                    listed = listed[start : start + WINDOW + 1]
-                for other, other_weight in listed:
-                    scores[other] = scores.get(other, 0.0) + weight * other_weight
-            chosen += heapq.nsmallest(
-                limit - len(chosen),
-                (other for other in scores if other not in skip and other not in chosen),
-                key=lambda other: (-round(scores[other], 9), other),  # then newer, as listed
-            )
+            chosen += _best(_scores(located[index]), skip, limit - len(chosen))
         if chosen:
             result[post.src_uri] = [timeline[other] for other in chosen[:limit]]
     return result, problems
+
+
+def _scores(terms: list[tuple[list[int], list[float], float, int]]) -> dict[int, float]:
+    """Give the scores of the posts that share a term with one post (its `located` terms)."""
+    scores: dict[int, float] = {}
+    get = scores.get
+    for ids, weights, weight, here in terms:
+        if len(ids) > WINDOW:  # the WINDOW nearest in date, this post among them
+            start = min(max(0, here - WINDOW // 2), len(ids) - WINDOW - 1)
+            ids, weights = ids[start : start + WINDOW + 1], weights[start : start + WINDOW + 1]
+        for other, other_weight in zip(ids, weights, strict=True):
+            scores[other] = get(other, 0.0) + weight * other_weight
+    return scores
+
+
+def _best(scores: dict[int, float], skip: Collection[int], count: int) -> list[int]:
+    """Give the `count` best-scored posts not in `skip`: highest first, then newer first."""
+    for other in skip:
+        scores.pop(other, None)
+    if len(scores) > count:
+        # Only the posts that can make the cut are sorted (ties at it included).
+        cut = heapq.nlargest(count, scores.values())[-1] - 1e-9
+        scores = {other: score for other, score in scores.items() if score >= cut}
+    return sorted(scores, key=lambda other: (-round(scores[other], 9), other))[:count]
 
 
 def _vectors(timeline: Sequence[Post]) -> list[dict[str, float]]:
