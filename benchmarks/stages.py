@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     for stage in stages:
         least = [min(run.get(stage, 0.0) for run in results[name]) for name in configs]
         print(f"{stage:36}" + "".join(f"{value:10.3f}" for value in least))
+    whole = min(run["whole build (CPU)"] for run in results["aiblog"])
+    for view in ("related posts (on_env)", "series (on_env)"):
+        spent = min(run.get(view, 0.0) for run in results["aiblog"])
+        print(f"{view}: {spent * 1000:.0f} ms, {spent / whole:.2%} of the aiblog build's CPU time")
     return 0
 
 
