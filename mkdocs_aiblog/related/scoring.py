@@ -10,7 +10,7 @@ library only, and cheap:
   timeline order; a term with more than `WINDOW` posts counts only among the
   `WINDOW` nearest in date (such a term weighs little: its inverse document
   frequency is low). So the work grows with posts x terms x `WINDOW` at most,
-  never posts squared: 5,000 posts take about 0.2 s (benchmarks/stages.py);
+  never posts squared: at 5,000 posts, 1.4% of the build (benchmarks/stages.py);
 - a term no other post has is left out: it relates nothing.
 
 Ties are broken by date (newer first), then title, then path, as the timeline
