@@ -7,9 +7,10 @@ Generates a site (`generate.py`), then builds it with and without the plugin in 
 one process, in turns, and prints for each configuration the least time of its rounds
 spent in: every event handler of `aiblog` and Material's search, Markdown conversion
 (`Page.render`), template rendering (the page's own template, and the plugin's
-partials apart, each by name), file writes and the garbage collector, and the
-build's CPU time. cProfile slows small functions down more than big ones and so
-misplaces a cost spread thin; these are plain wall-clock sums.
+partials apart, each by name), file writes and the garbage collector, the
+once-per-build related posts and series, and the build's CPU time. cProfile slows
+small functions down more than big ones and so misplaces a cost spread thin; these
+are plain wall-clock sums.
 
 Also built: `alloff`, the plugin with every part off but the post list, which shows
 the cost of the plugin's frame; and `blocks`, the plain site with nothing added but
@@ -49,6 +50,8 @@ ALL_OFF = {
     "byline": False,
     "meta_tags": False,
     "navigation": {"newer_older": False},
+    "related": {"enabled": False},
+    "series": {"enabled": False},
 }
 
 
@@ -95,6 +98,13 @@ def instrument() -> None:
             TIMES["garbage collector"] += time.perf_counter() - started[0]
 
     gc.callbacks.append(collector)
+
+    # The once-per-build views: a module attribute, found there by `page.assemble`.
+    from mkdocs_aiblog.related import scoring
+    from mkdocs_aiblog.series import grouping
+
+    scoring.related = timed("related posts (on_env)", scoring.related)  # type: ignore[assignment]
+    grouping.group = timed("series (on_env)", grouping.group)  # type: ignore[assignment]
 
 
 def wrap_events(config: Any) -> None:
@@ -161,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     for stage in stages:
         least = [min(run.get(stage, 0.0) for run in results[name]) for name in configs]
         print(f"{stage:36}" + "".join(f"{value:10.3f}" for value in least))
+    whole = min(run["whole build (CPU)"] for run in results["aiblog"])
+    for view in ("related posts (on_env)", "series (on_env)"):
+        spent = min(run.get(view, 0.0) for run in results["aiblog"])
+        print(f"{view}: {spent * 1000:.0f} ms, {spent / whole:.2%} of the aiblog build's CPU time")
     return 0
 
 

@@ -14,6 +14,8 @@ from mkdocs_aiblog.markdown.closing import CLOSING_MODES
 from mkdocs_aiblog.markdown.headings import DEFAULTS, POSITIONS, SIZES, TOC_MODES
 from mkdocs_aiblog.navigation.options import NavigationConfig
 from mkdocs_aiblog.popular.options import PopularConfig
+from mkdocs_aiblog.related.options import RelatedConfig
+from mkdocs_aiblog.series.options import SeriesConfig
 from mkdocs_aiblog.share.options import ShareConfig
 
 
@@ -61,5 +63,7 @@ class AiblogConfig(Config):
     popular = c.SubConfig(PopularConfig)
     full_story = c.SubConfig(FullStoryConfig)
     navigation = c.SubConfig(NavigationConfig)
+    series = c.SubConfig(SeriesConfig)
+    related = c.SubConfig(RelatedConfig)
     share = c.SubConfig(ShareConfig)
     comments = c.SubConfig(CommentsConfig)

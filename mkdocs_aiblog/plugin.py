@@ -214,6 +214,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             self.popular.read_links(src, page.url, html)
             if self.config.byline:
                 html = views.mark_byline(html)
+            if post.series and self.config.series.enabled:
+                html = views.mark_series(html)
         front_matter = page.meta.get("full_story") if post is not None else None
         html, story, problems = self.stories.place(html, front_matter)
         html, list_page, listed = views.place_post_list(html)
@@ -251,6 +253,14 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         published = [post for post in self.posts.values() if not post.draft]
         self.blog.timeline = posts.newest_first(published)
         assemble.index(self.blog, self.navigation.listings)
+        for problem in assemble.keep_reading(
+            self.blog,
+            series=self.config.series.enabled,
+            related=self.config.related,
+            newer_older=self.navigation.newer_older,
+            known=self.posts.keys(),
+        ):
+            _warn(problem)
         if self.sharing.networks and self.blog.timeline and not config.site_url:
             log.info("mkdocs.yml has no site_url, which share links need: they are left out")
         problems, info = self.popular.rank(self.posts.values())

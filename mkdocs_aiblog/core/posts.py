@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timezone
 from html import unescape
 from typing import Any
 
+from mkdocs_aiblog.core.reading import related_keys, series_keys
 from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import is_safe_link
 
@@ -80,6 +81,14 @@ class Post:
     """`popular: false`: never listed among popular posts."""
     excerpt: str = ""
     """Plain text of what comes before `<!-- more -->`, when there is no description."""
+    related: tuple[str, ...] = ()
+    """Paths (from `docs/`) of the posts `related:` names, listed first."""
+    related_off: bool = False
+    """`related: false`: no related posts under this post."""
+    series: str | None = None
+    """The series' name, as written."""
+    series_order: float | None = None
+    """Its place in the series (else its date orders it)."""
     closing_emoji: bool | None = None
     """`closing_emoji:` of the front matter, which wins over the headings option."""
 
@@ -263,6 +272,9 @@ def parse_post(
     if closing is not None and not isinstance(closing, bool):
         problems.add("closing_emoji", closing, "true or false")
         closing = None
+    related, related_off, related_problems = related_keys(meta)
+    series, series_order, series_problems = series_keys(meta)
+    problems.messages += related_problems + series_problems
     return Post(
         src_uri=src_uri,
         url=url,
@@ -282,6 +294,10 @@ def parse_post(
         pin=pin,
         opt_out=opt_out,
         closing_emoji=closing,
+        related=related,
+        related_off=related_off,
+        series=series,
+        series_order=series_order,
     ), problems.messages
 
 

@@ -21,6 +21,7 @@ POST_LIST_SLOT = "aiblog-post-list-slot"
 
 MARKERS = {
     "byline": "<!--aiblog:byline-->",
+    "series": "<!--aiblog:series-->",
     "full_story": "<!--aiblog:full-story-->",
     "post_list": "<!--aiblog:post-list-->",
     "archive": "<!--aiblog:archive-->",

@@ -7,11 +7,16 @@ from typing import TYPE_CHECKING
 from mkdocs_aiblog.core.words import word
 from mkdocs_aiblog.navigation import listpages
 from mkdocs_aiblog.navigation.navigation import Listings, Pagination, neighbours
+from mkdocs_aiblog.related import scoring
+from mkdocs_aiblog.series import grouping
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from mkdocs.structure.pages import Page
 
     from mkdocs_aiblog.page.view import Blog, PageView
+    from mkdocs_aiblog.related.options import RelatedConfig
 
 
 def index(blog: Blog, listings: Listings) -> None:
@@ -21,6 +26,38 @@ def index(blog: Blog, listings: Listings) -> None:
         listings.archive = listpages.archive(
             blog.timeline, blog.locale, word(blog.words, "archive.undated")
         )
+
+
+def keep_reading(
+    blog: Blog,
+    *,
+    series: bool,
+    related: RelatedConfig,
+    newer_older: bool,
+    known: Collection[str],
+) -> list[str]:
+    """Compute, once per build, each post's series and related posts; give the problems.
+
+    `known` is every post's path, drafts included. Related posts leave out what a
+    post already links to at its end: its newer/older posts and its neighbours
+    in its series.
+    """
+    problems: list[str] = []
+    if series:
+        blog.series, problems = grouping.group(blog.timeline)
+    if not related.enabled:
+        return problems
+    hidden: dict[str, set[str]] = {}
+    for index, post in enumerate(blog.timeline):
+        shown = hidden[post.src_uri] = set()
+        if newer_older:
+            shown.update(p.src_uri for p in blog.timeline[max(0, index - 1) : index + 2])
+        if (place := blog.series.get(post.src_uri)) is not None:
+            shown.update(p.src_uri for p in (place.previous, place.next) if p is not None)
+    blog.related, more = scoring.related(
+        blog.timeline, limit=related.limit, hidden=hidden, known=known
+    )
+    return problems + more
 
 
 def page_context(
@@ -49,5 +86,8 @@ def page_context(
         # order of posts; the newer/older links take their place (a footer
         # override of the site's still renders, with no previous/next on posts).
         page.previous_page = page.next_page = None
+    if view.post is not None:
+        view.series = blog.series.get(view.post.src_uri)
+        view.related = blog.related.get(view.post.src_uri, [])
     if page.file.src_uri in listings.archives:
         view.archive = listings.archive

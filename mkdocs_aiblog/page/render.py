@@ -17,7 +17,8 @@ Parts are rendered in `on_page_context` and placed in the written page in
 - the head tags before `</head>`, less those the page's `<head>` already has
   (a site's own `main.html` may write OpenGraph tags or a JSON-LD `BlogPosting`);
 - the popular list at the end of Material's table-of-contents sidebar;
-- the newer/older links and the popular list's second copy at the end of the
+- the newer/older links, next/previous in the post's series, its related
+  posts and the popular list's second copy at the end of the
   article, or before the site's comments where the page shows them: the
   theme's loader puts a marker at the start of `partials/comments.html`
   (`MarkedLoader`), so where the comments begin is known, not guessed, and the
@@ -344,6 +345,7 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
     content = page.content or ""
     shown = {
         "byline": view.post is not None,  # its marker is only set with `byline: true`
+        "series": view.series is not None,
         "full_story": view.full_story is not None,
         "post_list": bool(view.list_page),
         "archive": bool(view.archive),
@@ -356,6 +358,10 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
     }
     if view.post is not None and (view.newer or view.older):
         spliced.after = partials.render("newer-older", view, page, base_url)
+    if view.series is not None and (view.series.previous or view.series.next):
+        spliced.after += partials.render("series-nav", view, page, base_url)
+    if view.related:
+        spliced.after += partials.render("related", view, page, base_url)
     if view.share:
         spliced.after += partials.render("share", view, page, base_url)
     if view.comments is not None:

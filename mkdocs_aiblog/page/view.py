@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
     from mkdocs_aiblog.navigation.navigation import Pagination
     from mkdocs_aiblog.popular.lists import Popular
+    from mkdocs_aiblog.series.grouping import Place
     from mkdocs_aiblog.share.links import ShareLink
     from mkdocs_aiblog.site.material import TagLink
 
@@ -41,6 +42,10 @@ class Blog:
     """Published posts, newest first (drafts left out)."""
     position: dict[str, int] = field(default_factory=dict)
     """Each published post's index in `timeline`, by `src_uri` (newer/older links)."""
+    series: dict[str, Place] = field(default_factory=dict)
+    """Each published post's place in its series, by `src_uri` (posts in one only)."""
+    related: dict[str, list[Post]] = field(default_factory=dict)
+    """Each published post's related posts, by `src_uri` (posts with some only)."""
     _dates: dict[date, str] = field(default_factory=dict, repr=False)
 
     def date(self, value: date | datetime | None) -> str:
@@ -99,6 +104,10 @@ class PageView:
     """On a post with share links: its absolute URL, for the "Copy link" button ("": none)."""
     comments: Comments | None = None
     """The comment widget this page shows last (None: no comments)."""
+    series: Place | None = None
+    """On a post of a series: its place in it (the box near the top, next/previous)."""
+    related: list[Post] = field(default_factory=list)
+    """On a post: its related posts, at its end."""
 
     @property
     def draft(self) -> bool:
@@ -120,6 +129,17 @@ def mark_byline(html: str) -> str:
     if match is None:
         return MARKERS["byline"] + html
     return html[: match.end()] + MARKERS["byline"] + html[match.end() :]
+
+
+def mark_series(html: str) -> str:
+    """Give the content with the series box's marker after the byline's (or its first H1)."""
+    byline = MARKERS["byline"]
+    if byline in html:
+        return html.replace(byline, byline + MARKERS["series"], 1)
+    match = _H1_END.search(html)
+    if match is None:
+        return MARKERS["series"] + html
+    return html[: match.end()] + MARKERS["series"] + html[match.end() :]
 
 
 def fill(html: str, parts: dict[str, str]) -> str:

@@ -95,6 +95,7 @@ def _posts() -> dict[str, str | bytes]:
             categories=["Industry"],
             tags=["OpenAI"],
             full_story=story,
+            series="Series",  # every series word shows on p2
         )
     files["posts/undated.md"] = post(title="Undated post", date=None)
     return files
@@ -159,6 +160,7 @@ def test_hostile_words_are_text_on_every_page(
     seen = "\n".join(_texts(soup) for soup in pages.values())
     for key in SHOWN_KEYS:
         values = {"minutes": 1, "page": 2, "pages": 2, "source": "The Verge", "network": "Bluesky"}
+        values |= {"part": 2, "parts": 3, "series": "Series"}
         assert _filled(key, payload, **values) in seen, key
 
     # The generated pages' titles, where Material prints them raw.

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "mkdocs_aiblog"
-FEATURES = ("comments", "fullstory", "navigation", "popular", "share", "site")
+FEATURES = ("comments", "fullstory", "navigation", "popular", "related", "series", "share", "site")
 FLOORS = {"core": 0, "markdown": 1, **dict.fromkeys(FEATURES, 2), "page": 3, "config": 4}
 """The floor of each top-level folder or module of the package; the rest are above all."""
 ENTRY_POINTS = {"plugin": 5, "headings": 2, "blocks": 2, "stylesheet": 0, "__init__": 0}
