@@ -41,10 +41,11 @@ PAYLOADS = [
     "$x$ \\(y\\) https://evil.example/x <https://evil.example/> {: .evil } # h",
     "{{ 7*7 }} {% if true %}yes{% endif %} {# c #} {{ config.site_name }} ${7*7}",
 ]
-SHOWN_KEYS = sorted(set(ENGLISH) - {"draft", "list.empty"})
+SHOWN_KEYS = sorted(set(ENGLISH) - {"draft", "list.empty", "comments.noscript"})
 """Keys a build shows: a draft's badge shows only under `mkdocs serve` (its template
 escapes it like the others), the empty list's sentence only without posts
-(`test_the_empty_list_word_is_escaped`)."""
+(`test_the_empty_list_word_is_escaped`), Isso's no-JavaScript sentence only with Isso
+(the site has giscus comments, in the same partial)."""
 
 
 def _word(key: str, payload: str) -> str:
@@ -73,6 +74,11 @@ def _blog(words: dict[str, str]) -> dict[str, Any]:
                 "aiblog": {
                     "words": words,
                     "navigation": {"per_page": 2, "archive": True},
+                    "comments": {
+                        "provider": "giscus",
+                        "load": "click",  # the button and its notice show
+                        "giscus": {"repo": "a/b", "repo_id": "R_1", "category_id": "DIC_1"},
+                    },
                 }
             },
         ],
@@ -161,6 +167,7 @@ def test_hostile_words_are_text_on_every_page(
     for key in SHOWN_KEYS:
         values = {"minutes": 1, "page": 2, "pages": 2, "source": "The Verge", "network": "Bluesky"}
         values |= {"part": 2, "parts": 3, "series": "Series"}
+        values |= {"provider": "giscus", "host": "giscus.app"}
         assert _filled(key, payload, **values) in seen, key
 
     # The generated pages' titles, where Material prints them raw.
