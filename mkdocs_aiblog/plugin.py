@@ -19,7 +19,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs_aiblog.comments import settings as comments
 from mkdocs_aiblog.comments import site as comments_site
 from mkdocs_aiblog.config import AiblogConfig
-from mkdocs_aiblog.core import posts
+from mkdocs_aiblog.core import content, posts
 from mkdocs_aiblog.core import words as i18n
 from mkdocs_aiblog.core.authors import authors_path, load_authors
 from mkdocs_aiblog.core.text import clean
@@ -203,7 +203,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         post = self.posts.get(src) if self._is_post(page.file) else None
         if post is not None:
             title = post.title if "title" in page.meta else page.title
-            post = self.posts[src] = posts.complete(
+            post = self.posts[src] = content.complete(
                 post,
                 html,
                 title=title if isinstance(title, str) and title else None,

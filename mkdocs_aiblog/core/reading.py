@@ -1,6 +1,6 @@
 """The "keep reading" keys of a post's front matter: `related`, `series`, `series_order`.
 
-Checked once, with the rest of the front matter (`posts.parse_post`). Whether a
+Checked once, with the rest of the front matter (`frontmatter.parse_post`). Whether a
 `related:` path names a post is only known once every page is read; that is
 checked where the related posts are computed (`related.scoring`).
 """

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from mkdocs.utils import meta as _mkdocs_meta
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from mkdocs_aiblog.core import posts
-from mkdocs_aiblog.core.posts import WITHHELD
+from mkdocs_aiblog.core import frontmatter
+from mkdocs_aiblog.core.frontmatter import WITHHELD
 from mkdocs_aiblog.core.text import load_yaml, yaml_reason
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def draft_reading(file: File) -> tuple[bool, str | None]:
 
     The post is read as MkDocs will read it (`File.content_string`, then
     `mkdocs.utils.meta.get_data`), so both agree on `draft`; see
-    `posts.draft_state` and `unread_front_matter` for what withholds a post.
+    `frontmatter.draft_state` and `unread_front_matter` for what withholds a post.
     Parsing every post's YAML a second time would cost about 0.12 ms a post, so a
     front matter in which `draft` is not written and no backslash escape could
     spell it is known to hold no `draft` key without parsing it; whether it is
@@ -41,7 +41,7 @@ def draft_reading(file: File) -> tuple[bool, str | None]:
         return False, None
     _, meta = get_data(text)
     if meta:
-        return posts.draft_state(meta)
+        return frontmatter.draft_state(meta)
     unread = unread_front_matter(text)
     if unread is None or not unread[0]:
         return False, None  # no front matter, or an empty one: MkDocs reads no draft

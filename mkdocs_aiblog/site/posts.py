@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_aiblog.core import posts
+from mkdocs_aiblog.core import frontmatter, posts
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import material
 
@@ -59,7 +59,7 @@ def read_post(
     front_matter = page.meta
     if (blog_post := material.blog_post(page)) is not None:
         front_matter = {**page.meta, **material.blog_front_matter(blog_post)}
-    post, problems = posts.parse_post(
+    post, problems = frontmatter.parse_post(
         front_matter,
         src_uri=page.file.src_uri,
         url=page.url,

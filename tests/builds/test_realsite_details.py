@@ -17,7 +17,7 @@ from material.plugins.blog.readtime import readtime as material_readtime
 from mkdocs.utils.meta import get_data
 from sitebuild import REPO_ROOT, build_site, post, write_project
 
-from mkdocs_aiblog.core.posts import excerpt_text, reading_minutes
+from mkdocs_aiblog.core.content import excerpt_text, reading_minutes
 from mkdocs_aiblog.markdown.headings import EmojiHeadingsExtension
 from mkdocs_aiblog.popular.ranking import Ranked, spread, top
 

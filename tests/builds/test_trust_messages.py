@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from sitebuild import build_site, post
 
 from mkdocs_aiblog.core.authors import load_authors, parse_authors
-from mkdocs_aiblog.core.posts import Author, parse_post
+from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.posts import Author
 from mkdocs_aiblog.core.slots import full_story_attributes as slot_attributes
 from mkdocs_aiblog.core.text import clean, listed, shown
 from mkdocs_aiblog.fullstory.card import Defaults, extract_slot, parse_full_story

@@ -18,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build_fails_strict, build_site, post
 
-from mkdocs_aiblog.core.posts import Post, is_blank, newest_first, parse_post
+from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.posts import Post, is_blank, newest_first
 from mkdocs_aiblog.core.words import babel_locale
 from mkdocs_aiblog.markdown.blocks import makeExtension
 from mkdocs_aiblog.navigation.listpages import archive

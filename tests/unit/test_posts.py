@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from mkdocs_aiblog.core.authors import parse_authors
-from mkdocs_aiblog.core.posts import Author, Post, parse_post, reading_minutes, to_datetime
+from mkdocs_aiblog.core.content import reading_minutes
+from mkdocs_aiblog.core.frontmatter import parse_post, to_datetime
+from mkdocs_aiblog.core.posts import Author, Post
 from mkdocs_aiblog.core.urls import is_safe_link
 
 ADA = Author(key="ada", name="Ada Quill", avatar="assets/ada.png", url="https://example.com/ada")

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_aiblog.core.posts import Post, newest_first, parse_post
+from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.posts import Post, newest_first
 from mkdocs_aiblog.core.reading import related_keys
 from mkdocs_aiblog.related import scoring
 from mkdocs_aiblog.related.scoring import related, terms

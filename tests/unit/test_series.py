@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_aiblog.core.posts import Post, parse_post
+from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.posts import Post
 from mkdocs_aiblog.core.reading import series_keys
 from mkdocs_aiblog.core.words import ENGLISH, TRANSLATIONS, word
 from mkdocs_aiblog.series.grouping import group, series_key
