@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
+from mkdocs_aiblog.core.tables import ENGLISH
 from mkdocs_aiblog.core.text import listed, shown
 from mkdocs_aiblog.core.urls import safe_url
-from mkdocs_aiblog.core.words import ENGLISH, word
+from mkdocs_aiblog.core.words import word
 
 if TYPE_CHECKING:
     from mkdocs_aiblog.core.posts import Post

@@ -27,7 +27,8 @@ from bs4 import BeautifulSoup, Tag
 from sitebuild import PNG, Site, build_fails_strict, build_site, post
 
 from mkdocs_aiblog.core.authors import authors_path
-from mkdocs_aiblog.core.words import ENGLISH, FIELDS, check_words
+from mkdocs_aiblog.core.tables import ENGLISH
+from mkdocs_aiblog.core.words import FIELDS, check_words
 
 # -- Hostile words ------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ import pytest
 from mkdocs_aiblog.core.frontmatter import parse_post
 from mkdocs_aiblog.core.posts import Post
 from mkdocs_aiblog.core.reading import series_keys
-from mkdocs_aiblog.core.words import ENGLISH, TRANSLATIONS, word
+from mkdocs_aiblog.core.tables import ENGLISH, TRANSLATIONS
+from mkdocs_aiblog.core.words import word
 from mkdocs_aiblog.series.grouping import group, series_key
 
 DAY = datetime(2026, 11, 1, tzinfo=timezone.utc)

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_aiblog.core.posts import Post
-from mkdocs_aiblog.core.words import ENGLISH, TRANSLATIONS, check_words
+from mkdocs_aiblog.core.tables import ENGLISH, TRANSLATIONS
+from mkdocs_aiblog.core.words import check_words
 from mkdocs_aiblog.share.links import (
     DEFAULT_NETWORKS,
     MASTODON_SHARE,
