@@ -26,7 +26,7 @@ from mkdocs_aiblog.core.text import clean
 from mkdocs_aiblog.fullstory.feature import FullStories
 from mkdocs_aiblog.navigation.feature import BlogNavigation
 from mkdocs_aiblog.navigation.navigation import list_pages
-from mkdocs_aiblog.page import assemble, render
+from mkdocs_aiblog.page import assemble, render, sitecomments
 from mkdocs_aiblog.page import head as meta
 from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular.feature import PopularPosts
@@ -245,8 +245,8 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         if not self.config.enabled:
             return None
         self.partials = render.Partials(env, config)
-        self.partials.comments_marker = render.mark_comments(env)
-        if self.comments is not None and render.site_comments(env):
+        self.partials.comments_marker = sitecomments.mark_comments(env)
+        if self.comments is not None and sitecomments.site_comments(env):
             log.info("partials/comments.html: the site's own comments; the plugin adds none")
             self.comments = None
             comments_site.drop_loader(files)  # static files are copied after on_env
@@ -323,7 +323,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         marker = self.partials.comments_marker if self.partials is not None else ""
         if not marker or marker not in output_content:
             return None
-        return render.take_comments_marker(output_content, marker)[0]
+        return sitecomments.take_comments_marker(output_content, marker)[0]
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

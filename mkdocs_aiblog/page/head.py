@@ -7,6 +7,7 @@ is serialized here so that no string can close its `<script>` element.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -105,3 +106,58 @@ def json_ld(post: Post, *, site_url: str | None, site_name: str) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # `<`, `>` and `&` as escapes keep `</script>` and `<!--` from ending the element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# -- tags the page already has ----------------------------------------------------------
+
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_KEY = re.compile(
+    r"""(?<![\w-])(?:property|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
+_JSON_LD = re.compile(
+    r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
+)
+_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"[A-Za-z]*(?:Article|Posting)"')
+
+
+def existing_head(head: str) -> tuple[set[str], bool]:
+    """Give the names of a page's own `<meta>` tags and whether it has an article's JSON-LD.
+
+    A name is what `property` or `name` says, lowercased: sites write OpenGraph
+    tags with either. JSON-LD counts when it describes an `Article` or a
+    `BlogPosting` (or a kind of them: `NewsArticle`, `SocialMediaPosting`).
+    """
+    names: set[str] = set()
+    for meta in _META.finditer(head):
+        if key := _META_KEY.search(meta.group()):
+            names.add((key.group(1) or key.group(2) or key.group(3) or "").strip().lower())
+    article = "ld+json" in head and any(
+        _ARTICLE_TYPE.search(script.group(1)) for script in _JSON_LD.finditer(head)
+    )
+    return names, article
+
+
+def missing_tags(tags: list[tuple[str, str, str]], names: set[str]) -> list[tuple[str, str, str]]:
+    """Give the plugin's head tags that the page's own tags (`names`) leave out.
+
+    A name the page writes is the page's, every value of it (`article:tag`).
+    `og:image:alt` describes the page's own `og:image` where it has one, and a
+    `twitter:title`, `twitter:description` or `twitter:image` would override, for
+    Twitter/X, the page's own OpenGraph title, description or image, which it
+    reads where the `twitter:` tag is missing.
+    """
+    return [
+        tag
+        for tag in tags
+        if (name := tag[1].lower()) not in names
+        and not (name.startswith("og:image:") and "og:image" in names)
+        and not (name in _TWITTER_FALLBACK and _TWITTER_FALLBACK[name] in names)
+    ]
+
+
+_TWITTER_FALLBACK = {
+    "twitter:title": "og:title",
+    "twitter:description": "og:description",
+    "twitter:image": "og:image",
+}

@@ -30,15 +30,14 @@ Parts are rendered in `on_page_context` and placed in the written page in
 
 from __future__ import annotations
 
-import re
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import jinja2
 
 from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.page.head import existing_head, missing_tags
+from mkdocs_aiblog.page.sitecomments import CONTENT_START, take_comments_marker
 from mkdocs_aiblog.page.view import fill
 
 if TYPE_CHECKING:
@@ -120,171 +119,6 @@ class Spliced:
 
 MARKER_START = "<!--aiblog:"
 TOC_SIDEBAR = 'data-md-type="toc"'
-CONTENT_START = '<div class="md-content"'
-COMMENTS_TEMPLATE = "partials/comments.html"
-COMMENTS_MARKER = "<!--aiblog:comments:{token}-->"
-COMMENTS_ID = 'id="__comments"'
-"""Material's comments heading, for a site whose `content.html` writes comments itself."""
-
-
-_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
-
-
-class MarkedLoader(jinja2.BaseLoader):
-    """The theme's loader, with `marker` at the start of the comments partial.
-
-    Material's `content.html` includes `partials/comments.html` last in the
-    article, after the content, the source dates and the feedback widget; a
-    site's override of it (giscus, Disqus, anything) writes there, so the
-    marker tells where the comments begin whatever they are made of. The
-    partial is the site's own, unchanged: nothing but the marker comes before it.
-    """
-
-    def __init__(self, loader: jinja2.BaseLoader, marker: str) -> None:
-        self.loader = loader
-        self.marker = marker
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        """Give the inner loader's source, marked when it is the comments partial."""
-        source, filename, uptodate = self.loader.get_source(environment, template)
-        # Material's own partial is a comment only: it writes nothing, and then
-        # no page need be searched for the marker.
-        if template == COMMENTS_TEMPLATE and _JINJA_COMMENT.sub("", source).strip():
-            source = self.marker + source
-        return source, filename, uptodate
-
-    def list_templates(self) -> list[str]:
-        """Give the inner loader's templates."""
-        return self.loader.list_templates()
-
-
-def mark_comments(env: jinja2.Environment) -> str:
-    """Give the marker that `env` now writes at the start of the comments partial ("": none).
-
-    The marker is `COMMENTS_MARKER` with a random token, drawn once per environment
-    (MkDocs makes one for each build).
-    """
-    if isinstance(env.loader, MarkedLoader):
-        return env.loader.marker
-    if env.loader is None:
-        return ""
-    env.loader = MarkedLoader(env.loader, COMMENTS_MARKER.format(token=secrets.token_hex(8)))
-    return env.loader.marker
-
-
-def site_comments(env: jinja2.Environment) -> bool:
-    """Tell whether the site's own `partials/comments.html` writes anything (`mark_comments`)."""
-    loader = env.loader
-    if not isinstance(loader, MarkedLoader):
-        return False
-    try:
-        source = loader.get_source(env, COMMENTS_TEMPLATE)[0]
-    except jinja2.TemplateNotFound:
-        return False
-    return source.startswith(loader.marker)
-
-
-def take_comments_marker(output: str, marker: str) -> tuple[str, int]:
-    """Give the page without `marker`, and where its comments begin (-1: none shown).
-
-    Comments are shown when the comments partial wrote anything but white space
-    before the article's last `</article>`; the marker comes out of every page,
-    so a page without comments is what it would be without the plugin. Without
-    the marker (a site's `content.html` that writes its comments itself), the
-    tag holding Material's comments heading (`id="__comments"`) after the start
-    of the content, with the elements it opens, marks them.
-    """
-    end = output.rfind("</article>")
-    if marker and marker in output:
-        before, _, after = output.rpartition(marker)
-        # The partial included twice: the last include is the one at the end.
-        before = before.replace(marker, "")
-        output = before + after
-        at = len(before)
-        end = output.rfind("</article>")
-        return output, at if at < end and output[at:end].strip() else -1
-    content = output.find(CONTENT_START)
-    heading = output.rfind(COMMENTS_ID, content, end) if 0 <= content < end else -1
-    if heading < 0:
-        return output, -1
-    return output, _opening(output, output.rfind("<", content, heading), content)
-
-
-def _opening(output: str, start: int, lowest: int) -> int:
-    """Give where the elements that open right before the tag at `start` begin.
-
-    Comments written in a wrapper (`<section><h2 id="__comments">`) move with
-    their wrapper; a closing tag, text or the article's own tag before them
-    ends the walk.
-    """
-    while start > lowest:
-        at = start - 1
-        while at > lowest and output[at].isspace():
-            at -= 1
-        if output[at] != ">":
-            break
-        tag = output.rfind("<", lowest, at)
-        if tag < 0 or output[tag + 1 : tag + 2] in ("/", "!", "?", ""):
-            break
-        if output.startswith("<article", tag):  # the article itself: comments first in it
-            break
-        start = tag
-    return start
-
-
-_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_META_KEY = re.compile(
-    r"""(?<![\w-])(?:property|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
-    re.IGNORECASE,
-)
-_JSON_LD = re.compile(
-    r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script", re.IGNORECASE | re.DOTALL
-)
-_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"[A-Za-z]*(?:Article|Posting)"')
-
-
-def existing_head(head: str) -> tuple[set[str], bool]:
-    """Give the names of a page's own `<meta>` tags and whether it has an article's JSON-LD.
-
-    A name is what `property` or `name` says, lowercased: sites write OpenGraph
-    tags with either. JSON-LD counts when it describes an `Article` or a
-    `BlogPosting` (or a kind of them: `NewsArticle`, `SocialMediaPosting`).
-    """
-    names: set[str] = set()
-    for meta in _META.finditer(head):
-        if key := _META_KEY.search(meta.group()):
-            names.add((key.group(1) or key.group(2) or key.group(3) or "").strip().lower())
-    article = "ld+json" in head and any(
-        _ARTICLE_TYPE.search(script.group(1)) for script in _JSON_LD.finditer(head)
-    )
-    return names, article
-
-
-def missing_tags(tags: list[tuple[str, str, str]], names: set[str]) -> list[tuple[str, str, str]]:
-    """Give the plugin's head tags that the page's own tags (`names`) leave out.
-
-    A name the page writes is the page's, every value of it (`article:tag`).
-    `og:image:alt` describes the page's own `og:image` where it has one, and a
-    `twitter:title`, `twitter:description` or `twitter:image` would override, for
-    Twitter/X, the page's own OpenGraph title, description or image, which it
-    reads where the `twitter:` tag is missing.
-    """
-    return [
-        tag
-        for tag in tags
-        if (name := tag[1].lower()) not in names
-        and not (name.startswith("og:image:") and "og:image" in names)
-        and not (name in _TWITTER_FALLBACK and _TWITTER_FALLBACK[name] in names)
-    ]
-
-
-_TWITTER_FALLBACK = {
-    "twitter:title": "og:title",
-    "twitter:description": "og:description",
-    "twitter:image": "og:image",
-}
 
 
 def toc_sidebar_end(output: str) -> int:

@@ -15,14 +15,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from sitebuild import PNG, Site, build_site, post
 
-from mkdocs_aiblog.page.render import (
-    MarkedLoader,
-    Spliced,
-    existing_head,
-    missing_tags,
-    splice,
-    take_comments_marker,
-)
+from mkdocs_aiblog.page.head import existing_head, missing_tags
+from mkdocs_aiblog.page.render import Spliced, splice
+from mkdocs_aiblog.page.sitecomments import MarkedLoader, take_comments_marker
 
 COMMENTS = """\
 {% if page and page.meta and page.meta.comments %}
