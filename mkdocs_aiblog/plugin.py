@@ -5,6 +5,9 @@ is checked once per post when its Markdown is read; the site-wide views (the
 timeline, the ranking) are computed once in `on_env`, after every page is read;
 templates only read them. Each feature reads its own options (`popular/feature.py`,
 `fullstory/feature.py`, `navigation/feature.py`); this module only wires events.
+
+Over 300 lines because it wires eleven events to nine features, each a few lines;
+its length follows the number of features, and no logic lives here.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from mkdocs_aiblog.comments import site as comments_site
 from mkdocs_aiblog.config import AiblogConfig
 from mkdocs_aiblog.core import content, posts
 from mkdocs_aiblog.core import words as i18n
-from mkdocs_aiblog.core.authors import authors_path, load_authors
+from mkdocs_aiblog.core.authors import authors_path
 from mkdocs_aiblog.core.text import clean
 from mkdocs_aiblog.fullstory.feature import FullStories
 from mkdocs_aiblog.navigation.feature import BlogNavigation
@@ -32,10 +35,10 @@ from mkdocs_aiblog.page import view as views
 from mkdocs_aiblog.popular.feature import PopularPosts
 from mkdocs_aiblog.share import links as share
 from mkdocs_aiblog.share.options import sharing
+from mkdocs_aiblog.site import extensions, images
 from mkdocs_aiblog.site import files as sources
-from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site import material as compat
-from mkdocs_aiblog.site.posts import read_post, withhold_drafts
+from mkdocs_aiblog.site.posts import read_authors, read_post, withhold_drafts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,7 +55,6 @@ log = get_plugin_logger("aiblog")
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/stylesheets/aiblog.css"
-HEADINGS = "mkdocs_aiblog.headings"
 
 
 class AiblogPlugin(BasePlugin[AiblogConfig]):
@@ -133,12 +135,14 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.comments, problems = comments_site.from_options(self.config.comments, language)
         for problem in problems:
             _warn(problem)
-        _add_extension(config, "mkdocs_aiblog.blocks", {"log": False, "slots": True})  # card here
+        extensions.add_extension(
+            config, extensions.BLOCKS, {"log": False, "slots": True}
+        )  # card here
         headings = self.config.headings
         if headings.enabled:
             options = {key: headings[key] for key in ("levels", "position", "size", "toc")}
             options |= {key: headings[key] for key in ("section_class", "closing_emoji", "closing")}
-            _add_extension(config, HEADINGS, options)
+            extensions.add_extension(config, extensions.HEADINGS, options)
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
@@ -163,8 +167,15 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
         self.told = withhold_drafts(candidates, publish=self.navigation.leave_out)
         for src_uri, problem in self.told.items():
             _warn(f"{src_uri}: {problem}")
-        self._render_all_again_if_posts_changed(files)
-        self._read_authors(files, config)
+        self.listed = sources.render_again_if_posts_changed(
+            files, self.listed, is_post=self._is_post, dirty=self.dirty
+        )
+        name = self.authors_file
+        if self.config.authors_file == AiblogConfig.authors_file.default:
+            name = compat.blog_authors_file(config) or name  # Material's blog: the same file
+        self.authors, problems = read_authors(name, files, config)
+        for problem in problems:
+            _warn(problem)
         self.not_posts |= self.navigation.plan(
             files, config, is_post=self._is_post, words=self.words
         )
@@ -189,7 +200,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
                 _warn(f"{page.file.src_uri}: {problem}")
         self.posts[page.file.src_uri] = post
         if post.closing_emoji is not None:  # for this page's render only: see on_page_content
-            _closing_emoji(config, post.closing_emoji)
+            extensions.set_closing_emoji(config, post.closing_emoji)
         return None
 
     @event_priority(-50)  # after other plugins, so the template they chose is known
@@ -198,7 +209,9 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        _closing_emoji(config, self.config.headings.closing_emoji)  # back to the site's choice
+        extensions.set_closing_emoji(
+            config, self.config.headings.closing_emoji
+        )  # back to the site's choice
         src = page.file.src_uri
         post = self.posts.get(src) if self._is_post(page.file) else None
         if post is not None:
@@ -342,55 +355,7 @@ class AiblogPlugin(BasePlugin[AiblogConfig]):
             and file.src_uri not in self.not_posts
         )
 
-    def _read_authors(self, files: Files, config: MkDocsConfig) -> None:
-        name = self.authors_file
-        if self.config.authors_file == AiblogConfig.authors_file.default:
-            name = compat.blog_authors_file(config) or name  # Material's blog: the same file
-        self.authors, problems = {}, list[str]()
-        if name is not None:
-            self.authors, problems = load_authors(
-                Path(config.docs_dir) / name,
-                name=name,
-                resolve_file=lambda path: sources.resolve(files, path),
-            )
-        for problem in problems:
-            _warn(problem)
-
-    def _render_all_again_if_posts_changed(self, files: Files) -> None:
-        """Under `--dirty`, render every page once when a post came, went or became a draft.
-
-        Every page may list it (popular lists, post lists, newer/older links), but a
-        dirty build renders only the files that changed.
-        """
-        listed = frozenset(
-            (file.src_uri, file.inclusion)
-            for file in files.documentation_pages()
-            if self._is_post(file)
-        )
-        if self.dirty and self.listed is not None and listed != self.listed:
-            sources.render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
-        self.listed = listed
-
 
 def _warn(message: str) -> None:
     """Log a problem with the input; one line of bounded length, whatever the input."""
     log.warning(clean(message))
-
-
-def _add_extension(config: MkDocsConfig, name: str, options: dict[str, object]) -> None:
-    """Register a Markdown extension of the plugin's, once, after the site's own."""
-    if name not in config.markdown_extensions:
-        config.markdown_extensions.append(name)
-    config.mdx_configs[name] = options
-
-
-def _closing_emoji(config: MkDocsConfig, value: bool) -> None:
-    """Set the headings extension's `closing_emoji` for the next page MkDocs renders.
-
-    MkDocs makes a new Markdown instance, and its extensions, for each page from
-    `mdx_configs`, right after `on_page_markdown`: a post's own choice is set
-    there and the site's put back in `on_page_content`.
-    """
-    options = config.mdx_configs.get(HEADINGS)
-    if isinstance(options, dict):
-        options["closing_emoji"] = value

@@ -18,6 +18,9 @@ Matching rules:
 `tokenize` and `edge_run` apply this to a heading's direct content for
 `headings`, which also recognizes the elements that `pymdownx.emoji`
 makes from shortcodes (`element_emoji`) and the Unicode it stashes (`to_alt`).
+
+Over 300 lines: one matcher (Unicode sequences, shortcodes, pymdownx.emoji's
+elements) whose rules depend on each other; split, they would be read together anyway.
 """
 
 from __future__ import annotations

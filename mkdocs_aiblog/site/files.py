@@ -8,6 +8,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta as _mkdocs_meta
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -16,7 +17,7 @@ from mkdocs_aiblog.core.frontmatter import WITHHELD
 from mkdocs_aiblog.core.text import load_yaml, yaml_reason
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from mkdocs.structure.files import File, Files
 
@@ -124,3 +125,24 @@ def render_again(pages: Iterable[File]) -> None:
     for file in pages:
         with contextlib.suppress(OSError):  # no output yet: it is rendered anyway
             os.utime(file.abs_dest_path, (0, 0))
+
+
+def render_again_if_posts_changed(
+    files: Files,
+    listed: frozenset[tuple[str, InclusionLevel]] | None,
+    *,
+    is_post: Callable[[File], bool],
+    dirty: bool,
+) -> frozenset[tuple[str, InclusionLevel]]:
+    """Under `--dirty`, render every page once when a post came, went or became a draft.
+
+    Every page may list it (popular lists, post lists, newer/older links), but a
+    dirty build renders only the files that changed. Gives this build's posts and
+    their inclusion, to compare with at the next build (`listed`: the last one's).
+    """
+    now = frozenset(
+        (file.src_uri, file.inclusion) for file in files.documentation_pages() if is_post(file)
+    )
+    if dirty and listed is not None and now != listed:
+        render_again(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+    return now

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_aiblog.core import frontmatter, posts
+from mkdocs_aiblog.core.authors import load_authors
 from mkdocs_aiblog.site import files as sources
 from mkdocs_aiblog.site import material
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import File
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
     from mkdocs_aiblog.core.posts import Author, Post
@@ -81,3 +84,16 @@ def read_post(
     if isinstance(page.meta.get("title"), str) and posts.is_blank(page.meta["title"]):
         del page.meta["title"]
     return post, problems
+
+
+def read_authors(
+    name: str | None, files: Files, config: MkDocsConfig
+) -> tuple[dict[str, Author], list[str]]:
+    """Give the authors of the authors file `name` (from `docs/`; None: no file), and problems."""
+    if name is None:
+        return {}, []
+    return load_authors(
+        Path(config.docs_dir) / name,
+        name=name,
+        resolve_file=lambda path: sources.resolve(files, path),
+    )
