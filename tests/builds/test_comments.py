@@ -196,6 +196,7 @@ BAD_SETTINGS = {
 }
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("options, key", BAD_SETTINGS.values(), ids=BAD_SETTINGS.keys())
 def test_a_bad_setting_gives_one_warning_and_no_comments(
     tmp_path: Path, options: dict[str, Any], key: str

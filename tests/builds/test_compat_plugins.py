@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from sitebuild import AUTHORS_FILE, PNG, build_site, post, skip_or_fail
 
+pytestmark = pytest.mark.slow  # other tools' builds (CLI runs, image cards): exhaustive tier
+
 
 def files(**extra: str | bytes) -> dict[str, str | bytes]:
     """Give a home page, an about page and two posts, one with tags and a hero image."""

@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import AUTHORS_FILE, REPO_ROOT, Site, post, skip_or_fail, write_project
 
+pytestmark = pytest.mark.slow  # other tools' builds (CLI runs, image cards): exhaustive tier
+
 FILES = {
     "index.md": "# Home\n\nWelcome.\n",
     "posts/.authors.yml": AUTHORS_FILE,

@@ -49,6 +49,8 @@ from sitebuild import (
 from mkdocs_aiblog.core.urls import safe_url
 from mkdocs_aiblog.fullstory.card import extract_slot
 
+pytestmark = pytest.mark.slow  # property-based or hostile-input builds: the exhaustive tier
+
 DATA = Path(__file__).parent.parent / "data"
 PAYLOADS: list[str] = [
     line

@@ -186,6 +186,7 @@ def test_the_words_follow_the_site_s_language(tmp_path: Path) -> None:
 HOSTILE = ["<script>alert(1)</script>", "{{ 7*7 }}", '"><img src=x onerror=alert(1)>', "{part}"]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_series_name_or_title_is_shown_as_text(tmp_path: Path, name: str) -> None:
     files = {
@@ -202,6 +203,7 @@ def test_a_hostile_series_name_or_title_is_shown_as_text(tmp_path: Path, name: s
     assert "49" not in title.get_text()
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("meta", "expected"),
     [

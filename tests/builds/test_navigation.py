@@ -220,6 +220,7 @@ def test_a_draft_in_serve_links_to_its_neighbours_and_is_never_linked_to(tmp_pat
 # -- Pages of the post list -------------------------------------------------------
 
 
+@pytest.mark.slow  # a build per size: the exhaustive tier
 @pytest.mark.parametrize(("count", "pages"), [(0, 1), (1, 1), (3, 1), (4, 2), (7, 3)])
 def test_the_list_has_as_many_pages_as_it_needs(tmp_path: Path, count: int, pages: int) -> None:
     site = build_site(tmp_path, config=aiblog(per_page=3), files=blog(count), check=True)

@@ -447,6 +447,7 @@ REJECTED = [
 ]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("url", REJECTED)
 def test_rejected_front_matter_url(tmp_path: Path, url: str) -> None:
     files = {"posts/x.md": post(title="X", full_story=url)}
@@ -459,6 +460,7 @@ def test_rejected_front_matter_url(tmp_path: Path, url: str) -> None:
     assert strict.warnings == site.warnings
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("url", REJECTED)
 def test_rejected_block_url(tmp_path: Path, url: str) -> None:
     option = "url: " + quoted(url)
@@ -620,6 +622,7 @@ def test_block_options_are_escaped(tmp_path: Path) -> None:
 # -- wrong types and switching off ---------------------------------------------------
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("value", "start"),
     [

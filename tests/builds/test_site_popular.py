@@ -369,6 +369,7 @@ EXPORT_POSTS = {
 }
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("export", "fmt", "expected"),
     [
@@ -511,6 +512,7 @@ BAD_EXPORTS: list[tuple[str, FileContent | None, str]] = [
 ]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("content", "message"),
     [case[1:] for case in BAD_EXPORTS],

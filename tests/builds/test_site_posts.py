@@ -208,6 +208,7 @@ def test_every_value_is_escaped(tmp_path: Path) -> None:
     assert "aiblog: posts/bad.md: title: " in "\n".join(site.warnings)
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("meta", "expected"),
     [

@@ -113,6 +113,7 @@ def test_share_false_turns_one_post_s_links_off(tmp_path: Path) -> None:
     assert site.html("posts/b.md").select_one(".aiblog-share") is not None
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("value", ["no", "false", 0, 1, [], ["x"], {"enabled": False}, "<b>x</b>"])
 def test_a_share_value_that_is_not_true_or_false_is_one_warning(tmp_path: Path, value: Any) -> None:
     site = build_site(tmp_path, config=_config(), files=_posts(share=value))
@@ -125,6 +126,7 @@ def test_a_share_value_that_is_not_true_or_false_is_one_warning(tmp_path: Path, 
     ).warnings
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("name", ["myspace", "<img src=x onerror=alert(1)>", "facebook\n\x1b[31m"])
 def test_an_unknown_network_is_one_warning_and_the_rest_are_shown(
     tmp_path: Path, name: str
@@ -170,6 +172,7 @@ HOSTILE_TITLES = [
 ]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("title", HOSTILE_TITLES)
 def test_a_hostile_title_reaches_the_links_only_encoded(tmp_path: Path, title: str) -> None:
     files = {**_posts(), "posts/b.md": post(title=title, date="2026-11-02")}

@@ -341,6 +341,7 @@ BUILD_CASES: dict[str, tuple[FileContent | None, str, str]] = {
 }
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     ("content", "views_file", "message"), BUILD_CASES.values(), ids=list(BUILD_CASES)
 )

@@ -331,6 +331,7 @@ def test_authors_file_placeholders_and_paths_inside_docs(tmp_path: Path, option:
     assert "Ada Quill" in site.html("posts/p.md").select_one(".aiblog-byline").get_text()  # type: ignore[union-attr]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize(
     "option",
     ["{0}/.authors.yml", "{x.y}/.authors.yml", "{/.authors.yml", "{posts_dir.x}", "{}", "x}.yml"],
@@ -356,6 +357,7 @@ def _outside(tmp_path: Path) -> list[str]:
     return ["../outside.yml", "posts/../../outside.yml", str(outside), "/etc/hostname", "C:\\x.yml"]
 
 
+@pytest.mark.slow  # a build per kind of bad input: the exhaustive tier
 @pytest.mark.parametrize("which", range(5))
 def test_authors_file_outside_docs_is_refused(tmp_path: Path, which: int) -> None:
     option = _outside(tmp_path)[which]

@@ -43,6 +43,8 @@ from mkdocs_aiblog.fullstory.card import Defaults, FullStory, parse_full_story
 from mkdocs_aiblog.popular.exports import FORMATS, MAX_PROBLEMS, parse_export
 from mkdocs_aiblog.site.files import front_matter_problem
 
+pytestmark = pytest.mark.slow  # property-based or hostile-input builds: the exhaustive tier
+
 
 def fixed(examples: int) -> settings:
     return settings(
