@@ -76,7 +76,8 @@ def reading_minutes(html: str, words_per_minute: int) -> int:
     # Most posts have none of these: skip the pass (lower-case, as Markdown writes them).
     skipped = any(f"<{tag}" in html for tag in ("svg", "script", "style", "object"))
     text = _SKIPPED.sub("", html) if skipped else html
-    words = len(_NON_WORD.split(unescape(_TAG.sub("", text))))
+    plain = _TAG.sub("", text)
+    words = len(_NON_WORD.split(unescape(plain) if "&" in plain else plain))
     seconds = math.ceil(words / max(1, words_per_minute) * 60)
     images = len(_IMAGE.findall(text))
     # 12 + 11 + ... + 4 for the first nine images, then 3 each.
