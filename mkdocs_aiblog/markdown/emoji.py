@@ -29,6 +29,7 @@ import functools
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -254,15 +255,24 @@ def worth_a_look(heading: etree.Element, classes: tuple[str, ...]) -> bool:
     return len(heading) > 0 and element_emoji(heading[-1], classes) is not None
 
 
-def tokenize(heading: etree.Element, md: Markdown, classes: tuple[str, ...]) -> list[Token]:
-    """Cut a heading's direct content into blank, emoji and other tokens."""
+def tokenize(
+    heading: etree.Element,
+    md: Markdown,
+    classes: tuple[str, ...],
+    add_text: Callable[[str | None, Markdown, list[Token]], None] | None = None,
+) -> list[Token]:
+    """Cut an element's direct content (a heading's) into blank, emoji and other tokens.
+
+    `add_text` tokenizes each piece of text (default: `tokenize_text`, all of it).
+    """
+    add = add_text or tokenize_text
     tokens: list[Token] = []
-    tokenize_text(heading.text, md, tokens)
+    add(heading.text, md, tokens)
     for child in heading:
         unicode = element_emoji(child, classes)
         kind = OTHER if unicode is None else EMOJI
         tokens.append(Token(kind, element=child, unicode=unicode or ""))
-        tokenize_text(child.tail, md, tokens)
+        add(child.tail, md, tokens)
     return tokens
 
 
