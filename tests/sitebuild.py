@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib
 import logging
 import os
 import types
@@ -67,6 +68,14 @@ def skip_or_fail(reason: str) -> NoReturn:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing prerequisite fails instead of skipping)")
     pytest.skip(reason)
+
+
+def require(module: str) -> Any:
+    """Give an imported module a test needs; skip without it, or fail under ``CI=true``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        skip_or_fail(f"{module} is not installed ({error})")
 
 
 def post(*, title: str, date: Any = "2026-11-20", body: str | None = None, **meta: Any) -> str:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from material.plugins.blog.readtime import readtime as material_readtime
 from mkdocs.utils.meta import get_data
-from sitebuild import REPO_ROOT, build_site, post, write_project
+from sitebuild import REPO_ROOT, build_site, post, require, write_project
 
 from mkdocs_aiblog.core.content import excerpt_text, reading_minutes
 from mkdocs_aiblog.markdown.headings import EmojiHeadingsExtension
@@ -242,7 +242,7 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 @pytest.mark.slow
 def test_mkdocs_build_prints_no_properdocs_banner_because_of_this_plugin(tmp_path: Path) -> None:
-    pytest.importorskip("properdocs")
+    require("properdocs")
     config_file = write_project(tmp_path, files={"posts/a.md": post(title="A")})
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
     # Material's own notice is off (NO_MKDOCS_2_WARNING); ProperDocs' would not be.

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
-from sitebuild import Site, build_site, capture_mkdocs_logs, write_project
+from sitebuild import Site, build_site, capture_mkdocs_logs, require, write_project
 
 from mkdocs_aiblog.site import files as sources
 
@@ -218,7 +218,7 @@ def test_a_draft_only_another_plugin_declares_is_still_left_out(tmp_path: Path) 
 
 def test_a_post_withheld_late_stays_out_of_the_rss_feed(tmp_path: Path) -> None:
     """An unreadable front matter is found as MkDocs reads the page, before the feed's turn."""
-    pytest.importorskip("mkdocs_rss_plugin")
+    require("mkdocs_rss_plugin")
     rss = {"rss": {"match_path": "posts/.*", "use_git": False}}
     config = {**CONFIG, "plugins": ["search", "aiblog", rss]}
     files = files_of({"kept": fm(HEAD, "kept"), "broken": UNREADABLE["bad-yaml"]})

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sitebuild import PNG, Site, build_fails_strict, build_site, post
+from sitebuild import PNG, Site, build_fails_strict, build_site, post, skip_or_fail
 
 from mkdocs_aiblog.core.authors import authors_path
 from mkdocs_aiblog.core.tables import ENGLISH
@@ -376,8 +376,9 @@ def test_a_posts_dir_outside_docs_takes_its_authors_file_out_too() -> None:
     assert authors_path("{blog}/.authors.yml", "blog") == ("blog/.authors.yml", [])
 
 
-@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
 def test_a_symlink_inside_docs_is_followed_as_mkdocs_follows_it(tmp_path: Path) -> None:
+    if not hasattr(os, "symlink"):
+        skip_or_fail("no symlinks on this machine")
     shared = tmp_path / "shared" / "authors.yml"
     shared.parent.mkdir(parents=True)
     shared.write_text(AUTHORS, encoding="utf-8")

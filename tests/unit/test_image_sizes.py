@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import File, Files
 from realsites import SAMPLES, CountingBytes, bmp, gif, jpeg, png, png_header, segment, svg
+from sitebuild import require, skip_or_fail
 
 from mkdocs_aiblog.site import images
 from mkdocs_aiblog.site.images import LIMIT, Images, file_size, read_size
@@ -119,7 +120,7 @@ def test_a_jpeg_seeks_past_big_metadata_segments_instead_of_reading_them() -> No
 
 @pytest.mark.slow
 def test_random_bytes_never_raise() -> None:
-    hypothesis = pytest.importorskip("hypothesis")
+    hypothesis = require("hypothesis")
     strategies = hypothesis.strategies
     prefixes = strategies.sampled_from(
         [b"", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"\xff\xd8", b"RIFF\0\0\0\0WEBPVP8X", b"<svg "]
@@ -148,7 +149,7 @@ def test_file_size_reads_local_files_and_gives_none_for_what_is_unreadable(
 
 
 def test_pillow_measures_other_formats_when_it_is_importable(tmp_path: Path) -> None:
-    pytest.importorskip("PIL")
+    require("PIL")
     (tmp_path / "a.bmp").write_bytes(bmp(7, 5))
     assert file_size(str(tmp_path / "a.bmp")) == (7, 5)
 
@@ -173,13 +174,13 @@ def test_pillow_is_not_asked_about_a_corrupt_file_of_a_known_format(
 
 @pytest.mark.parametrize("name", ["png", "gif", "jpeg", "webp-lossless"])
 def test_the_readers_agree_with_pillow_on_files_it_writes(name: str, tmp_path: Path) -> None:
-    image_module = pytest.importorskip("PIL.Image")
+    image_module = require("PIL.Image")
     form = {"png": "PNG", "gif": "GIF", "jpeg": "JPEG", "webp-lossless": "WEBP"}[name]
     target = tmp_path / f"x.{form.lower()}"
     try:
         image_module.new("RGB", (123, 45)).save(target, form, lossless=True)
     except (OSError, KeyError) as error:  # a Pillow built without this codec
-        pytest.skip(f"Pillow cannot write {form}: {error}")
+        skip_or_fail(f"Pillow cannot write {form}: {error}")
     with target.open("rb") as handle:
         assert read_size(handle) == (123, 45)
 
