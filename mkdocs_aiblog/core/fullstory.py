@@ -1,6 +1,6 @@
 """Front matter or a `/// full-story` block -> the "Explore the full story" card's value.
 
-Pure: no MkDocs, no Markdown, so that both the plugin (`fullstory/card.py`) and
+Pure: no MkDocs, no Markdown, so that both the plugin (`fullstory/feature.py`) and
 the Markdown extension running without it (`markdown/standalone.py`, under
 Zensical or plain Python-Markdown) read a block the same way.
 `parse_full_story` never raises; each bad value gives one problem (without the

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mkdocs_aiblog.fullstory import card
+from mkdocs_aiblog.core import fullstory as card
 
 if TYPE_CHECKING:
-    from mkdocs_aiblog.fullstory.card import FullStory
+    from mkdocs_aiblog.core.fullstory import FullStory
     from mkdocs_aiblog.fullstory.options import FullStoryConfig
 
 

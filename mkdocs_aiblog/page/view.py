@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from babel.core import Locale
 
     from mkdocs_aiblog.comments.settings import Comments
+    from mkdocs_aiblog.core.fullstory import FullStory
     from mkdocs_aiblog.core.posts import Post
-    from mkdocs_aiblog.fullstory.card import FullStory
     from mkdocs_aiblog.navigation.listpages import ArchiveYear
     from mkdocs_aiblog.navigation.navigation import Pagination
     from mkdocs_aiblog.popular.lists import Popular
@@ -125,10 +125,7 @@ _H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 def mark_byline(html: str) -> str:
     """Give the content with the byline marker after its first H1 (or first)."""
-    match = _H1_END.search(html)
-    if match is None:
-        return MARKERS["byline"] + html
-    return html[: match.end()] + MARKERS["byline"] + html[match.end() :]
+    return _after_title(html, MARKERS["byline"])
 
 
 def mark_series(html: str) -> str:
@@ -136,10 +133,14 @@ def mark_series(html: str) -> str:
     byline = MARKERS["byline"]
     if byline in html:
         return html.replace(byline, byline + MARKERS["series"], 1)
+    return _after_title(html, MARKERS["series"])
+
+
+def _after_title(html: str, marker: str) -> str:
     match = _H1_END.search(html)
     if match is None:
-        return MARKERS["series"] + html
-    return html[: match.end()] + MARKERS["series"] + html[match.end() :]
+        return marker + html
+    return html[: match.end()] + marker + html[match.end() :]
 
 
 def fill(html: str, parts: dict[str, str]) -> str:

@@ -46,8 +46,8 @@ from sitebuild import (
     write_project,
 )
 
+from mkdocs_aiblog.core.fullstory import extract_slot
 from mkdocs_aiblog.core.urls import safe_url
-from mkdocs_aiblog.fullstory.card import extract_slot
 
 pytestmark = pytest.mark.slow  # property-based or hostile-input builds: the exhaustive tier
 

@@ -27,7 +27,7 @@ from sitebuild import (
     post,
 )
 
-from mkdocs_aiblog.fullstory.card import Defaults, parse_full_story
+from mkdocs_aiblog.core.fullstory import Defaults, parse_full_story
 
 CARD = ".aiblog-full-story"
 TEXT = ".aiblog-full-story__text"

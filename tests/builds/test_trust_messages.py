@@ -24,10 +24,10 @@ from sitebuild import build_site, post
 
 from mkdocs_aiblog.core.authors import load_authors, parse_authors
 from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.fullstory import Defaults, extract_slot, parse_full_story
 from mkdocs_aiblog.core.posts import Author
 from mkdocs_aiblog.core.slots import full_story_attributes as slot_attributes
 from mkdocs_aiblog.core.text import clean, listed, shown
-from mkdocs_aiblog.fullstory.card import Defaults, extract_slot, parse_full_story
 from mkdocs_aiblog.popular.exports import parse_export
 from mkdocs_aiblog.site.files import front_matter_problem
 

@@ -8,7 +8,7 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from mkdocs_aiblog.fullstory.card import MARKER, Defaults, extract_slot, merge, parse_full_story
+from mkdocs_aiblog.core.fullstory import MARKER, Defaults, extract_slot, merge, parse_full_story
 from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension
 
 EXTENSIONS = ["mkdocs_aiblog.blocks", "pymdownx.blocks.admonition", "attr_list", "md_in_html"]

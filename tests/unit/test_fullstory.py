@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from mkdocs_aiblog.fullstory.card import (
+from mkdocs_aiblog.core.fullstory import (
     MARKER,
     Defaults,
     FullStory,
@@ -22,9 +22,9 @@ from mkdocs_aiblog.fullstory.card import (
     extract_slot,
     merge,
     parse_full_story,
-    safe_url,
     with_campaign,
 )
+from mkdocs_aiblog.core.urls import safe_url
 
 DEFAULTS = Defaults(
     title="Explore the full story", text="Dive deeper.", button="Read the full article"

@@ -37,9 +37,9 @@ from sitebuild import PNG, build_site
 
 from mkdocs_aiblog.core.authors import parse_authors
 from mkdocs_aiblog.core.frontmatter import parse_post
+from mkdocs_aiblog.core.fullstory import Defaults, FullStory, parse_full_story
 from mkdocs_aiblog.core.posts import Author, Post
 from mkdocs_aiblog.core.urls import safe_url
-from mkdocs_aiblog.fullstory.card import Defaults, FullStory, parse_full_story
 from mkdocs_aiblog.popular.exports import FORMATS, MAX_PROBLEMS, parse_export
 from mkdocs_aiblog.site.files import front_matter_problem
 
