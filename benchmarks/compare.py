@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from generate import generate_site
-from run import Build, build_config
+from run import Build, build_config, compile_package
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,8 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="aiblog-compare-", dir=args.workdir))
     site = generate_site(scratch / "blog", args.posts)
     checkouts = {"base": args.base.resolve(), "head": HERE}
+    for checkout in checkouts.values():
+        compile_package(checkout)  # both as installed: neither compiles its source per build
     order = ["plain", "base", "head"]
     builds: dict[str, list[Build]] = {name: [] for name in order}
     for round_ in range(args.rounds):

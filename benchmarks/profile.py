@@ -34,7 +34,7 @@ import tempfile
 from pathlib import Path
 
 from generate import EXTENSIONS, NAV, THEME, Site, generate_site
-from run import Build, build_config
+from run import Build, build_config, compile_package
 
 BUCKETS = (
     ("mkdocs_aiblog", "mkdocs_aiblog"),
@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, help="keep the site and .prof files here")
     args = parser.parse_args(argv)
+    compile_package(Path(__file__).resolve().parent.parent)
 
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
