@@ -42,6 +42,8 @@ from mkdocs_aiblog.page.sitecomments import CONTENT_START, take_comments_marker
 from mkdocs_aiblog.page.view import MARKER_START, fill_found
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -59,6 +61,12 @@ class Partials:
         self._icons: dict[str, str] = {}
         self.comments_marker = ""
         """What `env` writes where the comments partial starts (`mark_comments`)."""
+        self.icon = self._icon_function()
+        """Give the SVG of a theme icon (`material/calendar`), read once per build.
+
+        What `{% include ".icons/<name>.svg" %}` gives, without an include's cost
+        on every page; a `custom_dir` icon of the same name wins, as there.
+        """
 
     def render(
         self, name: str, view: PageView, page: Page | None, base_url: str, **extra: object
@@ -79,16 +87,22 @@ class Partials:
             },
         )
 
-    def icon(self, name: str) -> str:
-        """Give the SVG of a theme icon (`material/calendar`), read once per build.
+    def _icon_function(self) -> Callable[[str], str]:
+        """Give `icon`: a plain function, not a method.
 
-        What `{% include ".icons/<name>.svg" %}` gives, without an include's cost
-        on every page; a `custom_dir` icon of the same name wins, as there.
+        A template's call asks the callable for Jinja's `jinja_pass_arg`; a bound
+        method answers by raising and catching an `AttributeError` (about two
+        microseconds, a dozen calls a page), a function at once.
         """
-        svg = self._icons.get(name)
-        if svg is None:
-            svg = self._icons[name] = self.env.get_template(f".icons/{name}.svg").render()
-        return svg
+        icons, env = self._icons, self.env
+
+        def icon(name: str) -> str:
+            svg = icons.get(name)
+            if svg is None:
+                svg = icons[name] = env.get_template(f".icons/{name}.svg").render()
+            return svg
+
+        return icon
 
     def popular_list(self, view: PageView, base_url: str) -> str:
         """Give the entries of a page's popular list, rendered once per distinct list.
@@ -116,11 +130,12 @@ def render_template(template: jinja2.Template, values: dict[str, Any]) -> str:
     values (the template's own over the environment's), the same context.
     """
     env = template.environment
-    maps = template.globals.maps if isinstance(template.globals, ChainMap) else None
-    if env.is_async or maps is None or any(type(m) is not dict for m in maps):
-        return template.render(values)  # plain dicts only: their update copies the same
+    if env.is_async or not isinstance(template.globals, ChainMap):
+        return template.render(values)
     context_vars: dict[str, Any] = {}
-    for mapping in reversed(maps):
+    for mapping in reversed(template.globals.maps):
+        if type(mapping) is not dict:  # plain dicts only: their update copies the same
+            return template.render(values)
         context_vars.update(mapping)
     context_vars.update(values)
     context = template.new_context(context_vars, shared=True)
