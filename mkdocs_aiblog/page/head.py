@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
@@ -18,10 +19,13 @@ Tag = tuple[str, str, str]
 """An attribute name (`property` or `name`), its value, and the `content`."""
 
 
+@lru_cache(maxsize=4096)
 def absolute(site_url: str | None, path: str | None) -> str | None:
     """Give the absolute URL of a site path, or an http(s) URL as it is.
 
     None when there is no path, or when the site has no `site_url` to start from.
+    Kept for the next call: a post's URL, its image and its authors' pages are
+    asked for some seven times a page, and `urljoin` parses both URLs each time.
     """
     if not path:
         return None

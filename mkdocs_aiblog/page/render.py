@@ -30,17 +30,20 @@ Parts are rendered in `on_page_context` and placed in the written page in
 
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from mkdocs_aiblog.core.slots import MARKERS
 from mkdocs_aiblog.page.head import existing_head, missing_tags
 from mkdocs_aiblog.page.sitecomments import CONTENT_START, take_comments_marker
-from mkdocs_aiblog.page.view import fill
+from mkdocs_aiblog.page.view import MARKER_START, fill_found
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -58,6 +61,12 @@ class Partials:
         self._icons: dict[str, str] = {}
         self.comments_marker = ""
         """What `env` writes where the comments partial starts (`mark_comments`)."""
+        self.icon = self._icon_function()
+        """Give the SVG of a theme icon (`material/calendar`), read once per build.
+
+        What `{% include ".icons/<name>.svg" %}` gives, without an include's cost
+        on every page; a `custom_dir` icon of the same name wins, as there.
+        """
 
     def render(
         self, name: str, view: PageView, page: Page | None, base_url: str, **extra: object
@@ -66,20 +75,34 @@ class Partials:
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self.env.get_template(f"aiblog/{name}.html")
-        return template.render(
-            aiblog=view, page=page, base_url=base_url, config=self.config, icon=self.icon, **extra
+        return render_template(
+            template,
+            {
+                "aiblog": view,
+                "page": page,
+                "base_url": base_url,
+                "config": self.config,
+                "icon": self.icon,
+                **extra,
+            },
         )
 
-    def icon(self, name: str) -> str:
-        """Give the SVG of a theme icon (`material/calendar`), read once per build.
+    def _icon_function(self) -> Callable[[str], str]:
+        """Give `icon`: a plain function, not a method.
 
-        What `{% include ".icons/<name>.svg" %}` gives, without an include's cost
-        on every page; a `custom_dir` icon of the same name wins, as there.
+        A template's call asks the callable for Jinja's `jinja_pass_arg`; a bound
+        method answers by raising and catching an `AttributeError` (about two
+        microseconds, a dozen calls a page), a function at once.
         """
-        svg = self._icons.get(name)
-        if svg is None:
-            svg = self._icons[name] = self.env.get_template(f".icons/{name}.svg").render()
-        return svg
+        icons, env = self._icons, self.env
+
+        def icon(name: str) -> str:
+            svg = icons.get(name)
+            if svg is None:
+                svg = icons[name] = env.get_template(f".icons/{name}.svg").render()
+            return svg
+
+        return icon
 
     def popular_list(self, view: PageView, base_url: str) -> str:
         """Give the entries of a page's popular list, rendered once per distinct list.
@@ -95,6 +118,31 @@ class Partials:
             root = "" if base_url == "." else base_url
             html = self._popular[key] = self.render("popular-list", view, None, root)
         return html
+
+
+def render_template(template: jinja2.Template, values: dict[str, Any]) -> str:
+    """Give what `template.render(**values)` gives, with the globals copied faster.
+
+    `Template.render` copies the template's globals into each context: a
+    `ChainMap` (its own over the environment's), which `dict()` copies key by
+    key in Python, the greater part of rendering a small partial, done some
+    eight times a page. Its maps are merged here with `dict.update`, the same
+    values (the template's own over the environment's), the same context.
+    """
+    env = template.environment
+    if env.is_async or not isinstance(template.globals, ChainMap):
+        return template.render(values)
+    context_vars: dict[str, Any] = {}
+    for mapping in reversed(template.globals.maps):
+        if type(mapping) is not dict:  # plain dicts only: their update copies the same
+            return template.render(values)
+        context_vars.update(mapping)
+    context_vars.update(values)
+    context = template.new_context(context_vars, shared=True)
+    try:
+        return env.concat(template.root_render_func(context))
+    except Exception:
+        env.handle_exception()
 
 
 @dataclass
@@ -117,7 +165,6 @@ class Spliced:
     """The page's relative path to the site's root, for the partials' `url` filter."""
 
 
-MARKER_START = "<!--aiblog:"
 TOC_SIDEBAR = 'data-md-type="toc"'
 
 
@@ -147,8 +194,15 @@ def splice(output: str, parts: Spliced, *, sidebar_at: int, comments_marker: str
     list's cards are articles inside it), followed there by the plugin's comments
     (never beside the site's own); the head part before the first `</head>`.
     """
+    starts: list[int] = []
     if parts.fills or MARKER_START in output:
-        output = fill(output, parts.fills)
+        output, starts = fill_found(output, parts.fills)
+    if comments_marker.startswith(MARKER_START) and not any(
+        output.startswith(comments_marker, at) for at in starts
+    ):
+        # Where `MARKER_START` is not, the comments' marker is not either: the
+        # page is not searched for it again (all of it, on most pages).
+        comments_marker = ""
     output, comments_at = take_comments_marker(output, comments_marker)
     pieces: list[tuple[int, str]] = []
     if parts.head and (at := output.find("</head>")) >= 0:

@@ -143,12 +143,53 @@ def _after_title(html: str, marker: str) -> str:
     return html[: match.end()] + marker + html[match.end() :]
 
 
+MARKER_START = "<!--aiblog:"
+"""How every marker begins (`MARKERS`, the comments' marker): it never overlaps itself."""
+
+
 def fill(html: str, parts: dict[str, str]) -> str:
     """Give `html` with each marker replaced by its rendered part (or nothing)."""
+    return fill_found(html, parts)[0]
+
+
+def fill_found(html: str, parts: dict[str, str]) -> tuple[str, list[int]]:
+    """Give `html` with each marker replaced by its part, and where `MARKER_START` is in it.
+
+    Each marker in `MARKERS` order takes the place of its first occurrence in
+    the page as it is then, parts already put in included. Searching the whole
+    page for each marker (most pages hold none or two of the five) scanned it
+    some seven times; here the places where any marker can start are found
+    once, and after each replacement only the part and the few characters
+    either side of it are searched again: the rest of the page is unchanged
+    and merely shifted. Every marker begins with `MARKER_START`, holds it nowhere
+    else, and `MARKER_START` cannot overlap itself, so no place is missed.
+    """
+    starts = _find_all(html, 0, len(html))
+    margin = len(MARKER_START) - 1
     for name, marker in MARKERS.items():
-        if marker in html:
-            html = html.replace(marker, parts.get(name, ""), 1)
-    return html
+        at = next((start for start in starts if html.startswith(marker, start)), -1)
+        if at < 0:
+            continue
+        part = parts.get(name, "")
+        after = at + len(marker)
+        html = html[:at] + part + html[after:]
+        low, end, shift = max(0, at - margin), at + len(part), len(part) - len(marker)
+        starts = [
+            *(start for start in starts if start < low),
+            *_find_all(html, low, end + margin),
+            *(start + shift for start in starts if start >= after),
+        ]
+    return html, starts
+
+
+def _find_all(html: str, start: int, end: int) -> list[int]:
+    """Give where `MARKER_START` begins in `html[start:end]` (wholly inside it)."""
+    found: list[int] = []
+    at = html.find(MARKER_START, start, end)
+    while at >= 0:
+        found.append(at)
+        at = html.find(MARKER_START, at + len(MARKER_START), end)
+    return found
 
 
 def place_post_list(html: str) -> tuple[str, int, list[str]]:
