@@ -6,10 +6,13 @@ import textwrap
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup
+from pymdownx.blocks import BlocksMgrExtension, BlocksProcessor
 
 from mkdocs_aiblog.core.fullstory import MARKER, Defaults, extract_slot, merge, parse_full_story
-from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension
+from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension, QuickBlocksProcessor
 
 EXTENSIONS = ["mkdocs_aiblog.blocks", "pymdownx.blocks.admonition", "attr_list", "md_in_html"]
 SLOTS = {"mkdocs_aiblog.blocks": {"slots": True}}
@@ -211,3 +214,78 @@ def test_a_number_is_not_a_url() -> None:
     assert values is not None
     assert values["title"] == "7"
     assert "url" in values and not isinstance(values["url"], str)
+
+
+# The quick block manager (`QuickBlocksProcessor`) against pymdownx's own ------------
+
+# Lines that open, close, nest and indent blocks, with text, lists and quotes between.
+_LINES = st.sampled_from(
+    [
+        "/// full-story",
+        "/// post-list",
+        "/// admonition | Note",
+        "/// details | More",
+        "///",
+        "////",
+        "//// admonition",
+        "    url: /a/",
+        "    type: tip",
+        "    page: 2",
+        "    - not a mapping",
+        "Text with a / slash // and more.",
+        "- a list item",
+        "    indented text",
+        "> quoted /// text",
+        "",
+    ]
+)
+
+
+def _manager(md: markdown.Markdown) -> object:
+    return md.parser.blockprocessors["blocks"]
+
+
+@given(st.lists(_LINES, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_quick_manager_renders_as_pymdownx_own(lines: list[str]) -> None:
+    """Listed first, the extension makes the quick manager; listed after, pymdownx's."""
+    source = "\n".join(lines)
+    quick = markdown.Markdown(extensions=EXTENSIONS, extension_configs=SLOTS)
+    plain = markdown.Markdown(extensions=[*EXTENSIONS[1:], EXTENSIONS[0]], extension_configs=SLOTS)
+    assert type(_manager(quick)) is QuickBlocksProcessor
+    assert type(_manager(plain)) is BlocksProcessor
+    assert quick.convert(source) == plain.convert(source)
+
+
+@given(st.lists(_LINES, max_size=6).map("\n".join) | st.text("/ \n|-abc", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_quick_test_answers_as_pymdownx_with_no_block_open(block: str) -> None:
+    """The shortcut's own condition: nothing open, so pymdownx only looks for a start."""
+    answers = []
+    for extensions in (EXTENSIONS, [*EXTENSIONS[1:], EXTENSIONS[0]]):
+        md = markdown.Markdown(extensions=extensions, extension_configs=SLOTS)
+        manager = md.parser.blockprocessors["blocks"]
+        answers.append(manager.test(md.parser.parseDocument([]).getroot(), block))
+    assert answers[0] == answers[1]
+
+
+def test_quick_manager_registers_as_pymdownx_own() -> None:
+    """Its `extendMarkdown` repeats pymdownx's `BlocksMgrExtension`: the same places."""
+
+    def places(md: markdown.Markdown) -> tuple[object, ...]:
+        blocks, tree = md.parser.blockprocessors, md.treeprocessors
+        return (
+            sorted((item.name, item.priority) for item in blocks._priority),
+            sorted((item.name, item.priority) for item in tree._priority),
+            md.ESCAPED_CHARS,
+            [type(ext).__name__ for ext in md.registeredExtensions],
+        )
+
+    quick = markdown.Markdown(extensions=["mkdocs_aiblog.blocks"])
+    plain = markdown.Markdown(extensions=[BlocksMgrExtension(), "mkdocs_aiblog.blocks"])
+    assert type(_manager(quick)) is QuickBlocksProcessor
+    quick_places, plain_places = places(quick), places(plain)
+    assert quick_places[:3] == plain_places[:3]
+    assert quick_places[3] == [
+        "_QuickBlocksManager" if name == "BlocksMgrExtension" else name for name in plain_places[3]
+    ]
