@@ -94,10 +94,14 @@ def word_count(text: str) -> int:
     cost of a reading time. Here the text's UTF-8 is written as one mark per
     character, `w` for a word character and a space for any other, after a `w`;
     the runs are then the places where a space follows a `w`, counted by
-    `bytes.count`: only passes over the text in C, several times cheaper. Each
-    distinct non-ASCII character (a `¶` permalink, an emoji) is marked with a
-    `bytes.replace`, then the ASCII ones with one `bytes.translate`; a text with
-    many distinct ones (Chinese, say) is split as before.
+    `bytes.count`: only passes over the text in C, several times cheaper.
+
+    One `bytes.translate` marks every character: ASCII ones by a fixed table,
+    others by their first byte, their other bytes deleted. That needs the text's
+    non-ASCII characters that share a first byte to be all word characters or
+    all not (`¶` and emoji are not, accented letters are); those that do not are
+    marked beforehand, each with a `bytes.replace`. A text with many distinct
+    non-ASCII characters (Chinese, say) is split as before.
     tests/unit/test_word_count.py checks that the two forms agree on any text.
     """
     data = text.encode("utf-8", "surrogatepass")
@@ -105,10 +109,20 @@ def word_count(text: str) -> int:
     others = set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
     if len(others) > _MOST_OTHERS:
         return len(_NON_WORD.split(text))
-    for char in others:  # UTF-8 has no false matches: only this character's own bytes
-        mark = b" " if _NON_WORD.match(char) else b"w"
-        data = data.replace(char.encode("utf-8", "surrogatepass"), mark)
-    marks = b"w" + data.translate(_MARKS)  # a leading gap follows a "w" too
+    encoded = {
+        char.encode("utf-8", "surrogatepass"): _GAP if _NON_WORD.match(char) else _WORD
+        for char in others
+    }
+    leads: dict[int, int] = {}  # a first byte -> the mark of its characters, -1 if they differ
+    for code, mark in encoded.items():
+        leads[code[0]] = mark if leads.get(code[0], mark) == mark else -1
+    table = bytearray(_MARKS)
+    for code, mark in encoded.items():
+        if leads[code[0]] == -1:  # UTF-8 has no false matches: only this character's bytes
+            data = data.replace(code, bytes((mark,)))
+        else:
+            table[code[0]] = mark
+    marks = b"w" + data.translate(table, _CONTINUATION)  # a leading gap follows a "w" too
     return marks.count(b"w ") + 1
 
 
@@ -117,9 +131,11 @@ _SKIPPED = re.compile(r"<(script|style|svg|object)\b[^>]*>.*?</\1\s*>", re.DOTAL
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W+")
 _ASCII = bytes(range(128))
-_MOST_OTHERS = 40  # distinct non-ASCII characters in a text worth a bytes.replace each
+_MOST_OTHERS = 40  # distinct non-ASCII characters in a text worth marking one by one
+_WORD, _GAP = ord("w"), ord(" ")
 # For bytes.translate: "w" for an ASCII word character (`\w`: alphanumeric or "_"), else " ".
 _MARKS = bytes(
-    ord("w") if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else ord(" ")
+    _WORD if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else _GAP
     for byte in range(256)
 )
+_CONTINUATION = bytes(range(0x80, 0xC0))  # the bytes of a UTF-8 character after its first
