@@ -149,15 +149,12 @@ def _vectors(timeline: Sequence[Post]) -> list[dict[str, float]]:
         for term in counts:
             frequency[term] = frequency.get(term, 0) + 1
     total = len(timeline)
+    # log(1 + N/df): a term every post has still counts a little (log 2), so a
+    # blog of three posts relates them too. Once per term, not once per post.
+    idf = {term: math.log(1 + total / df) for term, df in frequency.items() if df > 1}
     vectors: list[dict[str, float]] = []
     for counts in counted:
-        # log(1 + N/df): a term every post has still counts a little (log 2),
-        # so a blog of three posts relates them too.
-        weighted = {
-            term: count * math.log(1 + total / frequency[term])
-            for term, count in counts.items()
-            if frequency[term] > 1
-        }
+        weighted = {term: count * idf[term] for term, count in counts.items() if term in idf}
         kept = sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:TERMS]
         norm = math.sqrt(sum(weight * weight for _, weight in kept)) or 1.0
         vectors.append({term: weight / norm for term, weight in kept})
