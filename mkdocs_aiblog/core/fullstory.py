@@ -115,6 +115,8 @@ def with_campaign(url: str, params: Mapping[str, str]) -> str:
     The existing query and fragment are kept byte for byte, so a link that worked
     still works.
     """
+    if not params:  # the usual case: no campaign, nothing to parse
+        return url
     base, hash_sign, fragment = url.partition("#")
     path, _, query = base.partition("?")
     present = {name for name, _ in parse_qsl(query, keep_blank_values=True)}

@@ -19,7 +19,6 @@ orders posts, so the order is stable from build to build.
 
 from __future__ import annotations
 
-import heapq
 import math
 import posixpath
 import re
@@ -134,8 +133,10 @@ def _best(scores: dict[int, float], skip: Collection[int], count: int) -> list[i
     for other in skip:
         scores.pop(other, None)
     if len(scores) > count:
-        # Only the posts that can make the cut are sorted (ties at it included).
-        cut = heapq.nlargest(count, scores.values())[-1] - 1e-9
+        # Only the posts that can make the cut are sorted (ties at it included). The
+        # cut is the count-th highest score: `sorted` finds it in C, cheaper than
+        # `heapq.nlargest`, whose loop over the rest of the scores is Python.
+        cut = sorted(scores.values(), reverse=True)[count - 1] - 1e-9
         scores = {other: score for other, score in scores.items() if score >= cut}
     return sorted(scores, key=lambda other: (-round(scores[other], 9), other))[:count]
 
@@ -148,15 +149,12 @@ def _vectors(timeline: Sequence[Post]) -> list[dict[str, float]]:
         for term in counts:
             frequency[term] = frequency.get(term, 0) + 1
     total = len(timeline)
+    # log(1 + N/df): a term every post has still counts a little (log 2), so a
+    # blog of three posts relates them too. Once per term, not once per post.
+    idf = {term: math.log(1 + total / df) for term, df in frequency.items() if df > 1}
     vectors: list[dict[str, float]] = []
     for counts in counted:
-        # log(1 + N/df): a term every post has still counts a little (log 2),
-        # so a blog of three posts relates them too.
-        weighted = {
-            term: count * math.log(1 + total / frequency[term])
-            for term, count in counts.items()
-            if frequency[term] > 1
-        }
+        weighted = {term: count * idf[term] for term, count in counts.items() if term in idf}
         kept = sorted(weighted.items(), key=lambda item: (-item[1], item[0]))[:TERMS]
         norm = math.sqrt(sum(weight * weight for _, weight in kept)) or 1.0
         vectors.append({term: weight / norm for term, weight in kept})

@@ -55,13 +55,19 @@ def resolve(files: Files, path: str, src_uri: str | None = None) -> str | None:
     `image: images/a.png` in `posts/x.md` is `posts/images/a.png` if that exists,
     else `images/a.png` from `docs/`; None when neither is a file of the site.
     """
+    found = find_file(files, path, src_uri)
+    return None if found is None else found[0]
+
+
+def find_file(files: Files, path: str, src_uri: str | None = None) -> tuple[str, File] | None:
+    """Give what `resolve` gives with the file itself (looking it up again costs a `PurePath`)."""
     candidates = []
     if src_uri is not None and not path.startswith("/"):
         candidates.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)))
     candidates.append(posixpath.normpath(path.lstrip("/")))
     for candidate in candidates:
-        if files.get_file_from_path(candidate) is not None:
-            return candidate
+        if (file := files.get_file_from_path(candidate)) is not None:
+            return candidate, file
     return None
 
 

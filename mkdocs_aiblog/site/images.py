@@ -249,9 +249,9 @@ class Images:
         return file.url
 
     def _find(self, path: str, src_uri: str | None) -> File | None:
-        found = sources.resolve(self.files, path, src_uri)
+        found = sources.find_file(self.files, path, src_uri)
         if found is not None:
-            return self.files.get_file_from_path(found)
+            return found[1]
         if self._published is None:  # built late: once Material's blog plugin moved them
             self._published = {file.dest_uri: file for file in self.files.media_files()}
         return self._published.get(posixpath.normpath(path.lstrip("/")))

@@ -69,9 +69,8 @@ def read_post(
         title=page.title if isinstance(page.title, str) else "",  # front matter: any type
         authors=authors,
         resolve_file=lambda path: images.resolve(path, page.file.src_uri),
+        image_size=images.size,
     )
-    if post.image is not None:
-        post = dataclasses.replace(post, image_size=images.size(post.image))
     if not page.meta and (unread := sources.unread_front_matter(markdown)):
         problems.insert(0, unread[1])  # MkDocs dropped it silently
         if unread[0]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_aiblog.core.frontmatter import parse_post
 from mkdocs_aiblog.core.posts import Post, newest_first
@@ -215,3 +218,26 @@ def test_the_work_grows_with_posts_not_posts_squared(monkeypatch: pytest.MonkeyP
     small, large = candidates(500), candidates(4000)
     assert large <= 4000 * scoring.TERMS * (scoring.WINDOW + 1)
     assert large / small < 8 * 1.1  # 8x the posts: 8x the work (squared would be 64x)
+
+
+def _plain_best(scores: dict[int, float], skip: set[int], count: int) -> list[int]:
+    """`scoring._best` as it was written before `sorted` found the cut."""
+    for other in skip:
+        scores.pop(other, None)
+    if len(scores) > count:
+        cut = heapq.nlargest(count, scores.values())[-1] - 1e-9
+        scores = {other: score for other, score in scores.items() if score >= cut}
+    return sorted(scores, key=lambda other: (-round(scores[other], 9), other))[:count]
+
+
+_SCORE = st.sampled_from([0.5, 0.25, 0.1 + 0.2, 0.3, 1e-10]) | st.floats(0, 3, allow_nan=False)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(
+    st.dictionaries(st.integers(0, 40), _SCORE, max_size=40),
+    st.sets(st.integers(0, 40), max_size=5),
+    st.integers(1, 8),
+)
+def test_best_picks_as_with_heapq(scores: dict[int, float], skip: set[int], count: int) -> None:
+    assert scoring._best(dict(scores), skip, count) == _plain_best(dict(scores), skip, count)
