@@ -59,6 +59,7 @@ class Partials:
         self._templates: dict[str, jinja2.Template] = {}
         self._popular: dict[tuple[object, ...], str] = {}
         self._icons: dict[str, str] = {}
+        self._arrows: dict[str, object] | None = None
         self.comments_marker = ""
         """What `env` writes where the comments partial starts (`mark_comments`)."""
         self.icon = self._icon_function()
@@ -86,6 +87,25 @@ class Partials:
                 **extra,
             },
         )
+
+    def arrows(self) -> dict[str, object]:
+        """Give the names of the theme's previous and next icons, found once per build.
+
+        What `config.theme.icon.previous or "material/arrow-left"` (and `next`)
+        gives in a template: a template compiles `a.b` to `environment.getattr(a,
+        "b")`, called here alike, so the value (or the error) is the same. In
+        each page's newer/older and series links that lookup raised and caught
+        two exceptions (the theme is a mapping, its `icon` a dict). The partials
+        read `icon_previous` and `icon_next`; `config` is still there.
+        """
+        if self._arrows is None:
+            lookup = self.env.getattr
+            icon = lookup(lookup(self.config, "theme"), "icon")
+            self._arrows = {
+                "icon_previous": lookup(icon, "previous") or "material/arrow-left",
+                "icon_next": lookup(icon, "next") or "material/arrow-right",
+            }
+        return self._arrows
 
     def _icon_function(self) -> Callable[[str], str]:
         """Give `icon`: a plain function, not a method.
@@ -245,9 +265,9 @@ def render_parts(partials: Partials, view: PageView, page: Page, base_url: str) 
         if shown[name] and marker in content
     }
     if view.post is not None and (view.newer or view.older):
-        spliced.after = partials.render("newer-older", view, page, base_url)
+        spliced.after = partials.render("newer-older", view, page, base_url, **partials.arrows())
     if view.series is not None and (view.series.previous or view.series.next):
-        spliced.after += partials.render("series-nav", view, page, base_url)
+        spliced.after += partials.render("series-nav", view, page, base_url, **partials.arrows())
     if view.related:
         spliced.after += partials.render("related", view, page, base_url)
     if view.share:

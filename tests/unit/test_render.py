@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_aiblog.core.slots import MARKERS
-from mkdocs_aiblog.page.render import Spliced, render_template, splice, toc_sidebar_end
+from mkdocs_aiblog.page.render import Partials, Spliced, render_template, splice, toc_sidebar_end
 from mkdocs_aiblog.page.sitecomments import COMMENTS_MARKER, take_comments_marker
 from mkdocs_aiblog.page.view import MARKER_START, fill_found
 
@@ -134,3 +134,23 @@ def test_render_template_is_template_render() -> None:
 
 SOURCE = """{% set x = aiblog | default([]) | length %}{{ x }} {{ site }} {{ shadowed }}
 {{ own }} {% for a in aiblog or () %}{{ a | e }}{{ range(2) | list }}{% endfor %}{{ page }}"""
+
+
+@pytest.mark.parametrize(
+    "icon",
+    [{}, {"previous": "fontawesome/solid/angle-left"}, {"next": "x/y", "previous": ""}, None],
+)
+def test_the_arrows_are_what_the_templates_looked_up(icon: dict[str, str] | None) -> None:
+    env = jinja2.Environment()
+    theme: dict[str, object] = {} if icon is None else {"icon": icon}
+    config = {"theme": theme}
+    partials = Partials(env, config)  # type: ignore[arg-type]
+    for key, side in (("previous", "left"), ("next", "right")):
+        template = env.from_string(f'{{{{ config.theme.icon.{key} or "material/arrow-{side}" }}}}')
+        if icon is None:  # no `icon` at all: both fail alike
+            with pytest.raises(jinja2.UndefinedError):
+                template.render(config=config)
+            with pytest.raises(jinja2.UndefinedError):
+                partials.arrows()
+        else:
+            assert str(partials.arrows()[f"icon_{key}"]) == template.render(config=config)
