@@ -85,6 +85,22 @@ def instrument() -> None:
                 TIMES["templates (the pages' own)"] += spent
 
     jinja2.Template.render = render_timed  # type: ignore[method-assign]
+    # The plugin renders its partials through `render_template`, not `Template.render`.
+    from mkdocs_aiblog.page import render as partials
+
+    render_partial = partials.render_template
+
+    def render_template_timed(template: jinja2.Template, values: dict[str, Any]) -> str:
+        start = time.perf_counter()
+        try:
+            return render_partial(template, values)
+        finally:
+            spent = time.perf_counter() - start
+            name = (template.name or "").removeprefix("aiblog/")
+            TIMES["partials (all)"] += spent
+            TIMES[f"  partial {name}"] += spent
+
+    partials.render_template = render_template_timed
     Page.render = timed("Markdown conversion", Page.render)  # type: ignore[method-assign]
     # `build.py` calls `utils.write_file`: the shared module's attribute is what it finds.
     mkdocs_utils.write_file = timed("file writes", mkdocs_utils.write_file)
