@@ -27,6 +27,9 @@ naming the problem (`OptionsCheck`); unknown options and wrong values are kept
 out of pymdownx's validation. Each problem rides on the slot (`data-problems`,
 and `data-open` on a block with no closing `///`), where the plugin warns with
 the page's name; without the plugin, `log` sends them to Python-Markdown's logger.
+
+Over 300 lines because the two blocks share one options check, one problem
+protocol and one extension; split, each half would import the other's internals.
 """
 
 from __future__ import annotations
@@ -41,15 +44,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import yaml
 from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import Treeprocessor
-from pymdownx import util as pymdownx_util
-from pymdownx.blocks import (
-    RE_INDENT_YAML_LINE,
-    RE_START,
-    BlocksExtension,
-    BlocksMgrExtension,
-    BlocksProcessor,
-    BlocksTreeprocessor,
-)
+from pymdownx.blocks import RE_INDENT_YAML_LINE, RE_START, BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block, type_any
 
 from mkdocs_aiblog.core.slots import FULL_STORY_KEYS as KEYS
@@ -65,6 +60,7 @@ from mkdocs_aiblog.core.slots import (
 from mkdocs_aiblog.core.text import name as quoted
 from mkdocs_aiblog.core.text import shown
 from mkdocs_aiblog.markdown import standalone
+from mkdocs_aiblog.markdown.quickblocks import QuickBlocksManager
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -265,40 +261,6 @@ class PostListBlock(Block):  # type: ignore[misc]
         return _mark(etree.SubElement(parent, "div", attributes), self.problems)
 
 
-class QuickBlocksProcessor(BlocksProcessor):  # type: ignore[misc]
-    """pymdownx's block processor, answering "no" to most blocks with one substring test.
-
-    The parser asks it about every block of every page (it runs at 89.99, before
-    nearly every other processor), and pymdownx answers by searching the whole
-    block for a start line with `RE_START`, whose leading `(?:^|\n)` gives the
-    regex engine no literal to skip ahead to: about a million CPU instructions a
-    page of the benchmark blog. With no block open (nothing on the stack, no
-    parent cached by an earlier test) pymdownx's answer depends on that search
-    alone, and a start line holds `///`: without it the answer is no, the same.
-    tests/unit/test_blocks.py checks both answers against each other.
-    """
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        if not self.stack and self.cached_parent is None and "///" not in block:
-            return False
-        return bool(super().test(parent, block))
-
-
-class _QuickBlocksManager(BlocksMgrExtension):  # type: ignore[misc]
-    """pymdownx's block manager (`BlocksMgrExtension`), with `QuickBlocksProcessor`.
-
-    The same registrations as pymdownx's own, which test_blocks.py compares.
-    """
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)  # its `reset` resets the processor
-        pymdownx_util.escape_chars(md, ["/"])
-        self.extension = QuickBlocksProcessor(md.parser, md)
-        md.parser.blockprocessors.register(self.extension, "blocks", 89.99)
-        tree = BlocksTreeprocessor(md, self.extension)
-        md.treeprocessors.register(tree, "blocks_on_inline_end", 19.99)
-
-
 class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
     """Registers the plugin's blocks with pymdownx's shared block manager."""
 
@@ -334,7 +296,7 @@ class AiblogBlocksExtension(BlocksExtension):  # type: ignore[misc]
         """
         if "blocks" in md.parser.blockprocessors:
             return cast("BlocksProcessor", super().register_block_mgr(md))
-        manager = _QuickBlocksManager()
+        manager = QuickBlocksManager()
         manager.extendMarkdown(md)
         return cast("BlocksProcessor", manager.extension)
 

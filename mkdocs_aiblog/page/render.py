@@ -26,6 +26,9 @@ Parts are rendered in `on_page_context` and placed in the written page in
   no post can write it;
 - the plugin's own comments last in the article, after all of that, on a site
   whose pages show no comments of their own.
+
+Just over 300 lines: rendering and placing are one step in two events, and
+`Spliced` carries the one to the other.
 """
 
 from __future__ import annotations

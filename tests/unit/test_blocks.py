@@ -12,7 +12,8 @@ from markupsafe import Markup
 from pymdownx.blocks import BlocksMgrExtension, BlocksProcessor
 
 from mkdocs_aiblog.core.fullstory import MARKER, Defaults, extract_slot, merge, parse_full_story
-from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension, QuickBlocksProcessor
+from mkdocs_aiblog.markdown.blocks import AiblogBlocksExtension
+from mkdocs_aiblog.markdown.quickblocks import QuickBlocksProcessor
 
 EXTENSIONS = ["mkdocs_aiblog.blocks", "pymdownx.blocks.admonition", "attr_list", "md_in_html"]
 SLOTS = {"mkdocs_aiblog.blocks": {"slots": True}}
@@ -287,5 +288,5 @@ def test_quick_manager_registers_as_pymdownx_own() -> None:
     quick_places, plain_places = places(quick), places(plain)
     assert quick_places[:3] == plain_places[:3]
     assert quick_places[3] == [
-        "_QuickBlocksManager" if name == "BlocksMgrExtension" else name for name in plain_places[3]
+        "QuickBlocksManager" if name == "BlocksMgrExtension" else name for name in plain_places[3]
     ]
