@@ -19,6 +19,9 @@ from mkdocs_aiblog.core.text import shown
 POST_LIST_SLOT = "aiblog-post-list-slot"
 """Class of the element a `/// post-list` block leaves in the page's HTML."""
 
+MARKER_START = "<!--aiblog:"
+"""How every marker begins (`MARKERS`, the comments' marker): it never overlaps itself."""
+
 MARKERS = {
     "byline": "<!--aiblog:byline-->",
     "series": "<!--aiblog:series-->",

@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.core.slots import MARKER_START, MARKERS
 from mkdocs_aiblog.page.head import existing_head, missing_tags
 from mkdocs_aiblog.page.sitecomments import CONTENT_START, take_comments_marker
-from mkdocs_aiblog.page.view import MARKER_START, fill_found
+from mkdocs_aiblog.page.view import fill_found
 
 if TYPE_CHECKING:
     from collections.abc import Callable

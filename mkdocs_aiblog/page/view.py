@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mkdocs_aiblog.core import slots
-from mkdocs_aiblog.core.slots import MARKERS, POST_LIST_SLOT
+from mkdocs_aiblog.core.slots import MARKER_START, MARKERS, POST_LIST_SLOT
 from mkdocs_aiblog.core.words import localized_date, word
 
 if TYPE_CHECKING:
@@ -141,15 +141,6 @@ def _after_title(html: str, marker: str) -> str:
     if match is None:
         return marker + html
     return html[: match.end()] + marker + html[match.end() :]
-
-
-MARKER_START = "<!--aiblog:"
-"""How every marker begins (`MARKERS`, the comments' marker): it never overlaps itself."""
-
-
-def fill(html: str, parts: dict[str, str]) -> str:
-    """Give `html` with each marker replaced by its rendered part (or nothing)."""
-    return fill_found(html, parts)[0]
 
 
 def fill_found(html: str, parts: dict[str, str]) -> tuple[str, list[int]]:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_aiblog.core.slots import MARKERS
+from mkdocs_aiblog.core.slots import MARKER_START, MARKERS
 from mkdocs_aiblog.page.render import Partials, Spliced, render_template, splice, toc_sidebar_end
 from mkdocs_aiblog.page.sitecomments import COMMENTS_MARKER, take_comments_marker
-from mkdocs_aiblog.page.view import MARKER_START, fill_found
+from mkdocs_aiblog.page.view import fill_found
 
 PAGE = (
     "<html><head><title>t</title></head><body>"
